@@ -1,0 +1,72 @@
+"""Loading the demo school from its data file, idempotently."""
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from wagtail.models import Site
+
+from .models import SchoolPhone, SchoolProfile
+from .provisioning import SchoolNames, create_school
+
+DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_school.yaml"
+
+
+def read_demo_data(path: Path = DEMO_FILE) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@transaction.atomic
+def load_demo_school(data: dict) -> tuple[Site, bool]:
+    """Create the demo school, or bring an existing one back to the data file's content.
+
+    Returns the site and whether it was created.
+    """
+    site_data, profile_data = data["site"], data["profile"]
+    site = Site.objects.filter(hostname=site_data["hostname"], port=site_data["port"]).first()
+    created = site is None
+    if created:
+        names = profile_data["full_name"]
+        site = create_school(
+            site_data["hostname"],
+            SchoolNames(full_ky=names["ky"], full_ru=names["ru"]),
+            port=site_data["port"],
+            is_default_site=site_data.get("default", False),
+        )
+    fill_profile(SchoolProfile.for_site(site), profile_data)
+    fill_home_page(site.root_page.specific, data["home"])
+    return site, created
+
+
+def fill_profile(profile: SchoolProfile, data: dict) -> None:
+    for field in ("full_name", "short_name", "address", "working_hours"):
+        for lang in ("ky", "ru"):
+            setattr(profile, f"{field}_{lang}", data[field][lang])
+    founding = data["founding_date"]
+    profile.founding_date = (
+        founding
+        if isinstance(founding, datetime.date)
+        else datetime.date.fromisoformat(str(founding))
+    )
+    profile.email = data["email"]
+    profile.latitude = Decimal(data["latitude"])
+    profile.longitude = Decimal(data["longitude"])
+    profile.save()
+    profile.phones.all().delete()
+    for order, phone in enumerate(data["phones"]):
+        SchoolPhone.objects.create(
+            profile=profile,
+            sort_order=order,
+            number=phone["number"],
+            label_ky=phone["label"]["ky"],
+            label_ru=phone["label"]["ru"],
+        )
+
+
+def fill_home_page(home, data: dict) -> None:
+    home.introduction_ky = data["introduction"]["ky"]
+    home.introduction_ru = data["introduction"]["ru"]
+    home.save_revision().publish()

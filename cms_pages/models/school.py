@@ -1,0 +1,102 @@
+"""The one record of a school's basic facts (REQUIREMENTS R1 item 1).
+
+Every page, the header, the footer and later the API and the static export read the school's
+name, address, hours and contacts from here, so no two parts of the site can disagree.
+"""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9][0-9 ()\-]{5,20}$",
+    _("Enter a phone number of digits, spaces, brackets and dashes, e.g. +996 312 62-45-10."),
+)
+
+
+@register_setting(icon="home")
+class SchoolProfile(ClusterableModel, BaseSiteSetting):
+    full_name = models.CharField(_("full name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=120, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    working_hours = models.TextField(
+        _("working hours"),
+        blank=True,
+        help_text=_("Days and hours, one line each, e.g. “Mon–Fri 08:00–17:00”."),
+    )
+    founding_date = models.DateField(_("founding date"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("full_name"), FieldPanel("short_name"), FieldPanel("founding_date")],
+            heading=_("Name"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+                FieldPanel("working_hours"),
+            ],
+            heading=_("Location and hours"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("email"), InlinePanel("phones", label=_("Phones"))],
+            heading=_("Contacts"),
+        ),
+        FieldPanel("logo"),
+    ]
+
+    class Meta:
+        verbose_name = _("school profile")
+        verbose_name_plural = _("school profiles")
+
+    def __str__(self):
+        return self.full_name or str(self.site)
+
+    @property
+    def working_hours_lines(self) -> list[str]:
+        return [line.strip() for line in self.working_hours.splitlines() if line.strip()]
+
+
+class SchoolPhone(Orderable):
+    profile = ParentalKey(SchoolProfile, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(_("number"), max_length=32, validators=[phone_validator])
+    label = models.CharField(
+        _("label"), max_length=100, blank=True, help_text=_("Whose phone, e.g. “Reception”.")
+    )
+
+    panels = [FieldPanel("number"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phone")
+        verbose_name_plural = _("phones")
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def tel_uri(self) -> str:
+        """The number as a tel: link target, digits and a leading plus only."""
+        digits = "".join(ch for ch in self.number if ch.isdigit())
+        return f"tel:+{digits}" if self.number.strip().startswith("+") else f"tel:{digits}"

@@ -1,0 +1,91 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, Site
+
+from cms_pages.models import SchoolProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def create_school(*args):
+    out = io.StringIO()
+    call_command("create_school", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_second_school_is_served_on_its_own_host_and_the_first_is_unchanged(client, demo_site):
+    output = create_school(
+        "--hostname",
+        "school5.osh.kg",
+        "--name-ky",
+        "Ош шаарындагы № 5 орто мектеп",
+        "--name-ru",
+        "Средняя школа № 5 города Ош",
+    )
+    assert "school5.osh.kg" in output
+
+    second = client.get("/ru/", HTTP_HOST="school5.osh.kg").content.decode()
+    assert "Средняя школа № 5 города Ош" in second
+    assert "«Ала-Тоо»" not in second
+    assert (
+        "Ош шаарындагы № 5 орто мектеп"
+        in client.get("/ky/", HTTP_HOST="school5.osh.kg").content.decode()
+    )
+
+    first = client.get("/ru/", HTTP_HOST="localhost").content.decode()
+    assert "Средняя общеобразовательная школа «Ала-Тоо»" in first
+    assert "Средняя школа № 5 города Ош" not in first
+    assert "+996 3133 2-14-56" in first
+
+
+def test_new_school_gets_a_site_a_published_home_page_and_a_profile(db):
+    create_school(
+        "--hostname",
+        "new.school.kg",
+        "--port",
+        "8080",
+        "--name-ky",
+        "Жаңы мектеп",
+        "--name-ru",
+        "Новая школа",
+    )
+    site = Site.objects.get(hostname="new.school.kg", port=8080)
+    home = site.root_page.specific
+    assert home.live and home.title_ky == "Жаңы мектеп" and home.title_ru == "Новая школа"
+    profile = SchoolProfile.for_site(site)
+    assert (profile.full_name_ky, profile.full_name_ru) == ("Жаңы мектеп", "Новая школа")
+
+
+def test_duplicate_hostname_is_refused_and_changes_nothing(demo_site):
+    pages, sites = Page.objects.count(), Site.objects.count()
+    with pytest.raises(CommandError, match="localhost:80"):
+        create_school("--hostname", "localhost", "--name-ky", "Башка", "--name-ru", "Другая")
+    assert (Page.objects.count(), Site.objects.count()) == (pages, sites)
+
+
+def test_blank_name_is_refused_with_a_reason_and_changes_nothing(db):
+    with pytest.raises(CommandError) as error:
+        create_school("--hostname", "blank.kg", "--name-ky", "  ", "--name-ru", "Школа")
+    assert "кыргыз тилиндеги толук аталышы" in str(error.value)
+    assert not Site.objects.filter(hostname="blank.kg").exists()
+    assert Page.objects.filter(depth=2).count() == 0
+
+
+def test_missing_name_argument_is_refused(db):
+    with pytest.raises(CommandError, match="--name-ru"):
+        create_school("--hostname", "noname.kg", "--name-ky", "Мектеп")
+    assert not Site.objects.exists()
+
+
+def test_invalid_hostname_is_refused(db):
+    with pytest.raises(CommandError, match="bad host!"):
+        create_school("--hostname", "bad host!", "--name-ky", "Мектеп", "--name-ru", "Школа")
+
+
+def test_errors_can_be_read_in_russian(db):
+    with pytest.raises(CommandError, match="на русском языке обязательно"):
+        create_school(
+            "--hostname", "ru.kg", "--name-ky", "Мектеп", "--name-ru", "", "--language", "ru"
+        )

@@ -1,0 +1,35 @@
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Site
+
+
+@pytest.fixture
+def demo_site(db) -> Site:
+    """The demo school, loaded through the same command `make run` uses."""
+    call_command("load_demo", stdout=io.StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="platform-admin", email="admin@example.org", password="correct horse battery"
+    )
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever the previous request activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
