@@ -1,0 +1,82 @@
+"""A real headless Chromium (Debian's package) driven by Playwright against a live server."""
+
+import io
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+CHROMIUM = os.environ.get("MEKTEP_CHROMIUM", "/usr/bin/chromium")
+# Chromium's own background traffic is refused on a closed network; these flags keep it quiet.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the tests still touch the database
+# only between browser calls, never concurrently.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM):
+        return
+    skip = pytest.mark.skip(
+        reason=f"no Chromium at {CHROMIUM}: install Debian's `chromium` to run the browser tests"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="ky-KG")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="ru-RU",
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live_server(live_server, django_db_serialized_rollback):
+    """The demo school served by a live server on 127.0.0.1 (its default site).
+
+    A live server needs committed data, so the database is flushed after each test; the
+    serialized rollback restores what migrations created (Wagtail's root page and locale).
+    """
+    call_command("load_demo", stdout=io.StringIO())
+    assert Site.objects.filter(is_default_site=True).exists()
+    return live_server
