@@ -8,8 +8,14 @@ import yaml
 from django.db import transaction
 from wagtail.models import Site
 
-from .models import SchoolPhone, SchoolProfile
-from .provisioning import SchoolNames, create_school
+from .demo_disclosure import DISCLOSURE_FILE, load_disclosures
+from .models import SchoolBranch, SchoolPhone, SchoolProfile
+from .provisioning import (
+    SchoolNames,
+    create_school,
+    ensure_disclosure_section,
+    ensure_school_collection,
+)
 
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_school.yaml"
 
@@ -36,8 +42,13 @@ def load_demo_school(data: dict) -> tuple[Site, bool]:
             port=site_data["port"],
             is_default_site=site_data.get("default", False),
         )
-    fill_profile(SchoolProfile.for_site(site), profile_data)
+    profile = SchoolProfile.for_site(site)
+    fill_profile(profile, profile_data)
     fill_home_page(site.root_page.specific, data["home"])
+    # A demo school made before the disclosure section existed gets it now.
+    ensure_school_collection(profile)
+    index = ensure_disclosure_section(site.root_page.specific)
+    load_disclosures(index, profile.collection, read_demo_data(DISCLOSURE_FILE))
     return site, created
 
 
@@ -63,6 +74,17 @@ def fill_profile(profile: SchoolProfile, data: dict) -> None:
             number=phone["number"],
             label_ky=phone["label"]["ky"],
             label_ru=phone["label"]["ru"],
+        )
+    profile.branches.all().delete()
+    for order, branch in enumerate(data.get("branches", [])):
+        SchoolBranch.objects.create(
+            profile=profile,
+            sort_order=order,
+            **{
+                f"{field}_{lang}": branch[field][lang]
+                for field in ("name", "address")
+                for lang in ("ky", "ru")
+            },
         )
 
 

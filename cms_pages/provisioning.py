@@ -1,4 +1,5 @@
-"""Creating a school: its Site, home page and profile, in one transaction.
+"""Creating a school: its Site, home page, profile, document collection and the disclosure
+section with its twelve subsection pages, in one transaction.
 
 This is the single entry point used by the `create_school` and `load_demo` commands. Other apps
 add their part of a new school by answering the `school_created` signal.
@@ -7,11 +8,20 @@ add their part of a new school by answering the `school_created` signal.
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
-from .models import HomePage, SchoolProfile
+from .models import (
+    SECTION_PAGE_TYPES,
+    DisclosureIndexPage,
+    HomePage,
+    SchoolProfile,
+)
 from .signals import school_created
 
 HOSTNAME_RE = re.compile(
@@ -62,7 +72,7 @@ def create_school(
     if errors:
         raise SchoolCreationError(" ".join(errors))
 
-    root = Page.get_first_root_node()
+    root = page_tree_root()
     home = HomePage(
         title=names.full_ky.strip(),
         title_ky=names.full_ky.strip(),
@@ -87,9 +97,27 @@ def create_school(
     profile.short_name_ky = names.short_ky.strip()
     profile.short_name_ru = names.short_ru.strip()
     profile.save()
+    ensure_school_collection(profile)
+    ensure_disclosure_section(home)
 
     school_created.send(sender=SchoolProfile, site=site, home_page=home, profile=profile)
     return site
+
+
+def page_tree_root() -> Page:
+    """The root of the page tree, recreated (with the default locale) if the database was
+    emptied, e.g. by `flush`; Wagtail's migrations create it once, on a fresh database."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _created = Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
+def collection_root() -> Collection:
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def unique_root_slug(root: Page, hostname: str) -> str:
@@ -99,3 +127,52 @@ def unique_root_slug(root: Page, hostname: str) -> str:
     while root.get_children().filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def ensure_school_collection(profile: SchoolProfile) -> Collection:
+    """The school's collection for its documents and images, with a private child collection
+    for signed consents, which are personal data and never served to the public."""
+    if profile.collection is None:
+        profile.collection = collection_root().add_child(name=profile.site.site_name)
+        profile.save(update_fields=["collection"])
+    consent_collection_for(profile)
+    return profile.collection
+
+
+def consent_collection_for(profile: SchoolProfile) -> Collection:
+    with translation.override(settings.LANGUAGE_CODE):
+        name = _("Consent records")
+    collection = profile.collection.get_children().filter(name=name).first()
+    if collection is None:
+        collection = profile.collection.add_child(name=name)
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+    return collection
+
+
+def ensure_disclosure_section(home: HomePage) -> DisclosureIndexPage:
+    """The section index and every subsection page the school lacks, published and empty."""
+    index = DisclosureIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = DisclosureIndexPage(show_in_menus=True, **bilingual_titles(DisclosureIndexPage))
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    existing = set(Page.objects.child_of(index).values_list("slug", flat=True))
+    for page_type in SECTION_PAGE_TYPES:
+        if page_type.fixed_slug not in existing:
+            page = page_type(**bilingual_titles(page_type))
+            index.add_child(instance=page)
+            page.save_revision().publish()
+    return index
+
+
+def bilingual_titles(page_type) -> dict:
+    """The page's slug and its title in each site language, from the interface catalogues."""
+    title = getattr(page_type, "section_title", page_type._meta.verbose_name)
+    titles = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            titles[f"title_{code}"] = capfirst(str(title))
+    default_title = titles[f"title_{settings.LANGUAGE_CODE}"]
+    return {"slug": page_type.fixed_slug, "title": default_title, **titles}

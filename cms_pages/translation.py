@@ -3,7 +3,35 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import HomePage, SchoolPhone, SchoolProfile
+from .models import (
+    AdmissionsPage,
+    BasicInformationPage,
+    DisclosureDocument,
+    DisclosureIndexPage,
+    DocumentsPage,
+    EducationalStandard,
+    EducationalStandardsPage,
+    EducationPage,
+    EducationProgramme,
+    EmergencyContact,
+    FacilitiesPage,
+    Facility,
+    FinancePage,
+    FinancialReport,
+    HomePage,
+    Leader,
+    LeadershipPage,
+    ManagementBody,
+    Menu,
+    NutritionPage,
+    SafetyPage,
+    SchoolBranch,
+    SchoolPhone,
+    SchoolProfile,
+    StaffMember,
+    StructurePage,
+    TeachingStaffPage,
+)
 
 
 @register(SchoolProfile)
@@ -17,6 +45,102 @@ class SchoolPhoneTranslation(TranslationOptions):
     fields = ("label",)
 
 
+@register(SchoolBranch)
+class SchoolBranchTranslation(TranslationOptions):
+    fields = ("name", "address")
+
+
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
     fields = ("introduction",)
+
+
+# Page types whose own text is only their title still need registering, so that
+# wagtail-modeltranslation gives their admin forms and API the title in both languages.
+@register(DisclosureIndexPage)
+class DisclosureIndexPageTranslation(TranslationOptions):
+    fields = ("introduction",)
+
+
+for page_type in (
+    BasicInformationPage,
+    StructurePage,
+    DocumentsPage,
+    EducationalStandardsPage,
+    LeadershipPage,
+    TeachingStaffPage,
+    FacilitiesPage,
+    FinancePage,
+):
+    register(page_type)(type(f"{page_type.__name__}Translation", (TranslationOptions,), {}))
+
+
+@register(EducationPage)
+class EducationPageTranslation(TranslationOptions):
+    fields = ("overview",)
+
+
+@register(AdmissionsPage)
+class AdmissionsPageTranslation(TranslationOptions):
+    fields = ("admission_rules",)
+
+
+@register(SafetyPage)
+class SafetyPageTranslation(TranslationOptions):
+    fields = ("support",)
+
+
+@register(NutritionPage)
+class NutritionPageTranslation(TranslationOptions):
+    fields = ("arrangements",)
+
+
+# Records: a field is listed here when a visitor reads it as text.
+@register(StaffMember)
+class StaffMemberTranslation(TranslationOptions):
+    fields = StaffMember.disclosure_fields.texts
+
+
+@register(Leader)
+class LeaderTranslation(TranslationOptions):
+    fields = Leader.disclosure_fields.texts
+
+
+@register(ManagementBody)
+class ManagementBodyTranslation(TranslationOptions):
+    fields = ManagementBody.disclosure_fields.texts
+
+
+@register(DisclosureDocument)
+class DisclosureDocumentTranslation(TranslationOptions):
+    fields = DisclosureDocument.disclosure_fields.texts
+
+
+@register(EducationProgramme)
+class EducationProgrammeTranslation(TranslationOptions):
+    fields = EducationProgramme.disclosure_fields.texts
+
+
+@register(EducationalStandard)
+class EducationalStandardTranslation(TranslationOptions):
+    fields = EducationalStandard.disclosure_fields.texts
+
+
+@register(Facility)
+class FacilityTranslation(TranslationOptions):
+    fields = Facility.disclosure_fields.texts
+
+
+@register(Menu)
+class MenuTranslation(TranslationOptions):
+    fields = Menu.disclosure_fields.texts
+
+
+@register(FinancialReport)
+class FinancialReportTranslation(TranslationOptions):
+    fields = FinancialReport.disclosure_fields.texts
+
+
+@register(EmergencyContact)
+class EmergencyContactTranslation(TranslationOptions):
+    fields = EmergencyContact.disclosure_fields.texts

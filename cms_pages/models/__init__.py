@@ -1,4 +1,74 @@
+from .disclosure import (
+    INDEX_SLUG,
+    SECTION_SLUGS,
+    BasicInformationPage,
+    DisclosureIndexPage,
+    DisclosureSection,
+)
+from .documents import DisclosureDocument, DocumentsPage
+from .education import (
+    AdmissionsPage,
+    AvailablePlaces,
+    EducationalStandard,
+    EducationalStandardsPage,
+    EducationPage,
+    EducationProgramme,
+)
+from .facilities import FacilitiesPage, Facility, Menu, NutritionPage
+from .finance import FinancePage, FinancialReport
 from .home import HomePage
-from .school import SchoolPhone, SchoolProfile
+from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
+from .safety import EmergencyContact, SafetyPage
+from .school import SchoolBranch, SchoolPhone, SchoolProfile
+from .structure import ManagementBody, StructurePage
 
-__all__ = ["HomePage", "SchoolPhone", "SchoolProfile"]
+# Every subsection page type, in the regulation's order.
+SECTION_PAGE_TYPES = (
+    BasicInformationPage,
+    StructurePage,
+    DocumentsPage,
+    EducationPage,
+    EducationalStandardsPage,
+    LeadershipPage,
+    TeachingStaffPage,
+    FacilitiesPage,
+    AdmissionsPage,
+    FinancePage,
+    NutritionPage,
+    SafetyPage,
+)
+
+__all__ = [
+    "INDEX_SLUG",
+    "SECTION_PAGE_TYPES",
+    "SECTION_SLUGS",
+    "AdmissionsPage",
+    "AvailablePlaces",
+    "BasicInformationPage",
+    "DisclosureDocument",
+    "DisclosureIndexPage",
+    "DisclosureSection",
+    "DocumentsPage",
+    "EducationPage",
+    "EducationProgramme",
+    "EducationalStandard",
+    "EducationalStandardsPage",
+    "EmergencyContact",
+    "FacilitiesPage",
+    "Facility",
+    "FinancePage",
+    "FinancialReport",
+    "HomePage",
+    "Leader",
+    "LeadershipPage",
+    "ManagementBody",
+    "Menu",
+    "NutritionPage",
+    "SafetyPage",
+    "SchoolBranch",
+    "SchoolPhone",
+    "SchoolProfile",
+    "StaffMember",
+    "StructurePage",
+    "TeachingStaffPage",
+]

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..visibility import public_pages
+from .disclosure import DisclosureIndexPage
+
 
 class HomePage(Page):
     """The root page of one school's site; its facts come from the school's profile."""
@@ -17,6 +20,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @property
+    def disclosure_index(self):
+        """The school's published disclosure section, linked from the home page."""
+        return public_pages(DisclosureIndexPage.objects.child_of(self)).first()
 
     @property
     def introduction_paragraphs(self) -> list[str]:

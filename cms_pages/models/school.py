@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from ..serialization import DisclosureFields
+
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{5,20}$",
     _("Enter a phone number of digits, spaces, brackets and dashes, e.g. +996 312 62-45-10."),
@@ -45,6 +47,24 @@ class SchoolProfile(ClusterableModel, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    disclosure_review_days = models.PositiveSmallIntegerField(
+        _("disclosure review period, days"),
+        default=90,
+        help_text=_(
+            "How often each disclosure page must be reviewed (republished); older pages are "
+            "reported as not reviewed."
+        ),
+    )
+    # The school's own documents and images; other apps scope permissions with it.
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -60,11 +80,13 @@ class SchoolProfile(ClusterableModel, BaseSiteSetting):
             ],
             heading=_("Location and hours"),
         ),
+        InlinePanel("branches", label=_("Branches")),
         MultiFieldPanel(
             [FieldPanel("email"), InlinePanel("phones", label=_("Phones"))],
             heading=_("Contacts"),
         ),
         FieldPanel("logo"),
+        FieldPanel("disclosure_review_days"),
     ]
 
     class Meta:
@@ -100,3 +122,19 @@ class SchoolPhone(Orderable):
         """The number as a tel: link target, digits and a leading plus only."""
         digits = "".join(ch for ch in self.number if ch.isdigit())
         return f"tel:+{digits}" if self.number.strip().startswith("+") else f"tel:{digits}"
+
+
+class SchoolBranch(Orderable):
+    profile = ParentalKey(SchoolProfile, on_delete=models.CASCADE, related_name="branches")
+    name = models.CharField(_("name"), max_length=255)
+    address = models.CharField(_("address"), max_length=255)
+
+    panels = [FieldPanel("name"), FieldPanel("address")]
+    disclosure_fields = DisclosureFields(texts=("name", "address"))
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("branch")
+        verbose_name_plural = _("branches")
+
+    def __str__(self):
+        return self.name

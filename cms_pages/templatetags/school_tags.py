@@ -1,7 +1,14 @@
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from ..visibility import public_pages
 
 register = template.Library()
 
@@ -27,3 +34,64 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The school's home page and its published top-level pages marked “show in menus”.
+
+    The home item is labelled “Home”, not with the home page's title, so the school's name keeps
+    coming from its profile alone.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    current = context.get("page")
+    home = site.root_page
+    pages = [home, *public_pages(Page.objects.child_of(home)).in_menu()]
+    return [
+        {
+            "title": page.title,
+            "is_home": page.pk == home.pk,
+            "url": page.get_url(request),
+            "is_current": current is not None and current.pk == page.pk,
+            "is_ancestor": current is not None
+            and page.pk != home.pk
+            and current.path.startswith(page.path),
+        }
+        for page in pages
+    ]
+
+
+# json.dumps leaves <, > and & as they are; inside <script> they could end the element early.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def school_json_ld(context, profile):
+    """The school as schema.org `School` JSON-LD, built from its profile alone."""
+    request = context.get("request")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "School",
+        "name": profile.full_name,
+        "alternateName": profile.short_name or None,
+        "address": {"@type": "PostalAddress", "streetAddress": profile.address}
+        if profile.address
+        else None,
+        "telephone": [phone.number for phone in profile.phones.all()] or None,
+        "email": profile.email or None,
+        "foundingDate": profile.founding_date.isoformat() if profile.founding_date else None,
+        "geo": {
+            "@type": "GeoCoordinates",
+            "latitude": float(profile.latitude),
+            "longitude": float(profile.longitude),
+        }
+        if profile.latitude is not None and profile.longitude is not None
+        else None,
+        "url": request.build_absolute_uri(request.path) if request else None,
+    }
+    data = {key: value for key, value in data.items() if value is not None}
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

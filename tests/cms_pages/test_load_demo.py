@@ -2,9 +2,10 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from cms_pages.models import SchoolPhone, SchoolProfile
+from cms_pages.models import Leader, SchoolPhone, SchoolProfile, StaffMember
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +50,16 @@ def test_if_empty_leaves_an_existing_school_alone(db):
     )
     assert "not loaded" in load_demo("--if-empty")
     assert not Site.objects.filter(hostname="localhost").exists()
+
+
+def test_loading_the_demo_twice_keeps_the_same_disclosure_records_and_documents(db):
+    load_demo()
+    Document = get_document_model()
+    counts = (StaffMember.objects.count(), Leader.objects.count(), Document.objects.count())
+    assert counts == (13, 4, 24)
+    load_demo()
+    assert (
+        StaffMember.objects.count(),
+        Leader.objects.count(),
+        Document.objects.count(),
+    ) == counts

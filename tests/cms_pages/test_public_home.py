@@ -67,3 +67,10 @@ def test_home_page_shows_hours_and_founding_date(client, demo_site):
 
 def test_unknown_page_is_a_404(client, demo_site):
     assert client.get("/ky/no-such-page/").status_code == 404
+
+
+def test_a_missing_admin_or_api_url_is_a_404_not_a_redirect_to_the_public_site(
+    admin_client, demo_site
+):
+    assert admin_client.get("/admin/no-such-screen/").status_code == 404
+    assert admin_client.get("/api/v2/no-such-endpoint/").status_code == 404

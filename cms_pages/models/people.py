@@ -1,0 +1,229 @@
+"""Leadership and teaching staff (R1 items 5 and 6): personal data, published only with consent.
+
+A person's record is part of their page's revision, so a change waits for approval like any
+other; and a person appears publicly only once their written consent is recorded (R5, 003 §6.2).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+
+from ..forms import PersonalDataPageForm
+from ..serialization import DisclosureFields
+from ..visibility import with_publication_consent
+from .disclosure import DisclosureSection, document_field
+from .school import phone_validator
+
+
+class PublishedWithConsent(models.Model):
+    """The consent to publish a person's data, and who recorded it."""
+
+    consent_date = models.DateField(
+        _("consent to publication given on"),
+        null=True,
+        blank=True,
+        help_text=_("The person appears on the site only once this date is entered."),
+    )
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent_document = document_field(
+        _("signed consent (scan)"),
+        help_text=_("Kept private: upload it into the school's consent records collection."),
+    )
+
+    consent_panels = [
+        MultiFieldPanel(
+            [FieldPanel("consent_date"), FieldPanel("consent_document")],
+            heading=_("Consent to publication"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        document = self.consent_document
+        if document is not None and not document.collection.get_view_restrictions().exists():
+            raise ValidationError(
+                {
+                    "consent_document": _(
+                        "A signed consent is personal data: move it into a private collection "
+                        "(the school's consent records) first."
+                    )
+                }
+            )
+
+
+class StaffMember(PublishedWithConsent, Orderable):
+    page = ParentalKey(
+        "cms_pages.TeachingStaffPage", on_delete=models.CASCADE, related_name="staff_members"
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255)
+    subjects = models.CharField(_("subjects taught"), max_length=255, blank=True)
+    education_level = models.CharField(_("education level"), max_length=255, blank=True)
+    qualification = models.CharField(_("qualification category"), max_length=255, blank=True)
+    specialty = models.CharField(
+        _("specialty or direction of training"), max_length=255, blank=True
+    )
+    professional_development = models.TextField(
+        _("professional development and retraining"),
+        blank=True,
+        help_text=_("One course per line with its year, e.g. “2024 — Inclusive education, 72 h”."),
+    )
+    total_experience_years = models.PositiveSmallIntegerField(
+        _("total experience, years"), null=True, blank=True
+    )
+    specialty_experience_years = models.PositiveSmallIntegerField(
+        _("experience in the specialty, years"), null=True, blank=True
+    )
+    publications = models.TextField(_("publications"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("position"),
+        FieldPanel("subjects"),
+        FieldRowPanel([FieldPanel("education_level"), FieldPanel("qualification")]),
+        FieldPanel("specialty"),
+        FieldPanel("professional_development"),
+        FieldRowPanel(
+            [FieldPanel("total_experience_years"), FieldPanel("specialty_experience_years")]
+        ),
+        FieldPanel("publications"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("photo"),
+        *PublishedWithConsent.consent_panels,
+    ]
+    disclosure_fields = DisclosureFields(
+        texts=(
+            "full_name",
+            "position",
+            "subjects",
+            "education_level",
+            "qualification",
+            "specialty",
+            "professional_development",
+            "publications",
+        ),
+        facts=("total_experience_years", "specialty_experience_years", "phone", "email"),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def professional_development_lines(self) -> list[str]:
+        return [line.strip() for line in self.professional_development.splitlines() if line]
+
+
+class TeachingStaffPage(DisclosureSection):
+    fixed_slug = "employees"
+    section_title = _("Teaching staff")
+    base_form_class = PersonalDataPageForm
+
+    content_panels = [*Page.content_panels, InlinePanel("staff_members", label=_("Staff"))]
+    disclosure_fields = DisclosureFields(texts=("title",), records={"staff": "public_staff"})
+    api_fields = disclosure_fields.api_fields()
+
+    class Meta:
+        verbose_name = _("teaching staff page")
+        verbose_name_plural = _("teaching staff pages")
+
+    def public_staff(self) -> list[StaffMember]:
+        return list(
+            with_publication_consent(
+                self.staff_members.select_related("photo").prefetch_related("photo__renditions")
+            )
+        )
+
+
+class Leader(PublishedWithConsent, Orderable):
+    HEAD = "head"
+    DEPUTY = "deputy"
+    ROLE_CHOICES = [(HEAD, _("head of school")), (DEPUTY, _("deputy head"))]
+
+    page = ParentalKey("cms_pages.LeadershipPage", on_delete=models.CASCADE, related_name="leaders")
+    surname = models.CharField(_("surname"), max_length=120)
+    name = models.CharField(_("first name"), max_length=120)
+    patronymic = models.CharField(_("patronymic"), max_length=120, blank=True)
+    position = models.CharField(_("position"), max_length=255)
+    role = models.CharField(_("role"), max_length=10, choices=ROLE_CHOICES, default=DEPUTY)
+    phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("e-mail"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("surname"), FieldPanel("name"), FieldPanel("patronymic")]),
+        FieldRowPanel([FieldPanel("position"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("photo"),
+        *PublishedWithConsent.consent_panels,
+    ]
+    disclosure_fields = DisclosureFields(
+        texts=("surname", "name", "patronymic", "position"), facts=("role", "phone", "email")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.surname, self.name, self.patronymic) if part)
+
+
+class LeadershipPage(DisclosureSection):
+    fixed_slug = "managers"
+    section_title = _("Leadership")
+    base_form_class = PersonalDataPageForm
+
+    content_panels = [*Page.content_panels, InlinePanel("leaders", label=_("Head and deputies"))]
+    disclosure_fields = DisclosureFields(texts=("title",), records={"leaders": "public_leaders"})
+    api_fields = disclosure_fields.api_fields()
+
+    class Meta:
+        verbose_name = _("leadership page")
+        verbose_name_plural = _("leadership pages")
+
+    def public_leaders(self) -> list[Leader]:
+        leaders = with_publication_consent(
+            self.leaders.select_related("photo").prefetch_related("photo__renditions")
+        )
+        # The head first, then the deputies, each group in the editor's order.
+        return sorted(leaders, key=lambda leader: leader.role != Leader.HEAD)
