@@ -1,0 +1,147 @@
+"""The one table of a school's roles and what each may do (REQUIREMENTS R4, R5).
+
+Code, the README and the permission-matrix test all read `ROLES`; nothing else decides who may
+do what. Each capability maps to the Wagtail permissions it needs in `PAGE_GRANTS` and
+`COLLECTION_GRANTS`; capabilities that Wagtail has no permission for (taking content down,
+managing accounts, the audit report) are checked by our own views against this table.
+
+A platform administrator (a Django superuser) is not a school role: only they create schools
+and grant superuser status, and the school roles never carry Django's user or group
+permissions, so Wagtail's own Users and Groups screens stay closed to every school account.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class Can(StrEnum):
+    """What a person may do in their school's admin."""
+
+    OPEN_ADMIN = "open_admin"
+    EDIT = "edit"  # write drafts of pages, upload documents and images
+    SUBMIT = "submit"  # send a draft into the publishing workflow
+    PUBLISH = "publish"  # publish directly, bypassing nobody: the director is the last step
+    TAKE_DOWN = "take_down"  # unpublish a live page at once
+    DELETE = "delete"
+    APPROVE = "approve"  # the director's workflow step
+    REVIEW_FLAGGED = "review_flagged"  # the moderation queue
+    MANAGE_ACCOUNTS = "manage_accounts"  # create, deactivate, reactivate the school's accounts
+    GRANT_ROLES = "grant_roles"  # give and take the school's roles (never superuser)
+    VIEW_AUDIT = "view_audit"  # the school's account-event report
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: Promise
+    capabilities: frozenset[Can]
+    requires_two_factor: bool
+
+    def can(self, capability: Can) -> bool:
+        return capability in self.capabilities
+
+
+EDITOR = "editor"
+SITE_ADMIN = "site_admin"
+MODERATOR = "moderator"
+DIRECTOR = "director"
+
+ROLES: dict[str, Role] = {
+    role.key: role
+    for role in (
+        Role(
+            EDITOR,
+            _("Editor"),
+            frozenset({Can.OPEN_ADMIN, Can.EDIT, Can.SUBMIT}),
+            requires_two_factor=False,
+        ),
+        Role(
+            SITE_ADMIN,
+            _("Site administrator"),
+            frozenset(
+                {
+                    Can.OPEN_ADMIN,
+                    Can.EDIT,
+                    Can.SUBMIT,
+                    Can.TAKE_DOWN,
+                    Can.DELETE,
+                    Can.MANAGE_ACCOUNTS,
+                    Can.GRANT_ROLES,
+                    Can.VIEW_AUDIT,
+                }
+            ),
+            requires_two_factor=True,
+        ),
+        Role(
+            MODERATOR,
+            _("Content moderator"),
+            frozenset({Can.OPEN_ADMIN, Can.TAKE_DOWN, Can.REVIEW_FLAGGED}),
+            requires_two_factor=False,
+        ),
+        Role(
+            DIRECTOR,
+            _("Director"),
+            frozenset(
+                {
+                    Can.OPEN_ADMIN,
+                    Can.EDIT,
+                    # The director may also send their own draft through the checks first.
+                    Can.SUBMIT,
+                    Can.PUBLISH,
+                    Can.TAKE_DOWN,
+                    Can.APPROVE,
+                    Can.VIEW_AUDIT,
+                }
+            ),
+            requires_two_factor=True,
+        ),
+    )
+}
+
+# Wagtail page permissions (codenames of wagtailcore.Page) each capability needs on the school's
+# home page. Lock alone lets a moderator browse the school's pages in the explorer and hold a
+# flagged page still while reviewing it, without the right to edit or publish it.
+PAGE_GRANTS: dict[Can, frozenset[str]] = {
+    Can.EDIT: frozenset({"add_page", "change_page", "lock_page"}),
+    Can.PUBLISH: frozenset({"publish_page", "unlock_page"}),
+    Can.DELETE: frozenset({"bulk_delete_page"}),
+    Can.TAKE_DOWN: frozenset({"lock_page"}),
+}
+COLLECTION_GRANTS: dict[Can, frozenset[str]] = {
+    Can.EDIT: frozenset(
+        {
+            "add_document",
+            "change_document",
+            "choose_document",
+            "add_image",
+            "change_image",
+            "choose_image",
+        }
+    ),
+}
+
+
+def page_permissions(role: Role) -> frozenset[str]:
+    return frozenset().union(*(PAGE_GRANTS.get(can, frozenset()) for can in role.capabilities))
+
+
+def collection_permissions(role: Role) -> frozenset[str]:
+    return frozenset().union(
+        *(COLLECTION_GRANTS.get(can, frozenset()) for can in role.capabilities)
+    )
+
+
+def school_group(site, role_key: str):
+    """The Django Group that holds `role_key` at the school `site` (e.g. a workflow's approvers).
+
+    Provisions the school's groups first if they do not exist yet, so callers need not depend
+    on the order in which apps answer `school_created`.
+    """
+    from .provisioning import provision_school_groups
+
+    return provision_school_groups(site)[role_key]

@@ -1,0 +1,60 @@
+"""Who may do what, and where: every check reads the role table through `SchoolRole` records."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from wagtail.models import Page, Site
+
+from .models import SchoolRole
+from .roles import ROLES, Can, Role
+
+
+def memberships(user) -> QuerySet[SchoolRole]:
+    if not user.is_authenticated:
+        return SchoolRole.objects.none()
+    return SchoolRole.objects.filter(group__user=user).select_related("site")
+
+
+def roles_at(user, site: Site) -> list[Role]:
+    return [ROLES[record.role_key] for record in memberships(user).filter(site=site)]
+
+
+def user_can(user, capability: Can, site: Site | None) -> bool:
+    """True when the active user holds a role at `site` that has `capability` (or is superuser)."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return site is not None and any(role.can(capability) for role in roles_at(user, site))
+
+
+def sites_where(user, capability: Can) -> list[Site]:
+    if user.is_superuser:
+        return list(Site.objects.order_by("hostname"))
+    sites = {
+        record.site
+        for record in memberships(user)
+        if user.is_active and record.role.can(capability)
+    }
+    return sorted(sites, key=lambda site: site.hostname)
+
+
+def site_of_page(page: Page) -> Site | None:
+    """The school whose page tree holds `page`."""
+    for site in Site.objects.select_related("root_page"):
+        if page.path.startswith(site.root_page.path):
+            return site
+    return None
+
+
+def school_users(site: Site) -> QuerySet:
+    """Every account that holds at least one of the school's roles."""
+    return (
+        get_user_model()
+        .objects.filter(groups__school_role__site=site)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def requires_two_factor(user) -> bool:
+    return any(record.role.requires_two_factor for record in memberships(user))
