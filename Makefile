@@ -31,7 +31,7 @@ lint: $(INSTALLED)
 	$(MANAGE) makemigrations --check --dry-run
 
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 format: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .

@@ -14,6 +14,8 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# nginx in front (README): the visitor's address is the last hop of X-Forwarded-For.
+MEKTEP_BEHIND_PROXY = env_bool("MEKTEP_BEHIND_PROXY", True)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

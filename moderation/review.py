@@ -1,0 +1,103 @@
+"""All automatic checks of one object before it may be published.
+
+Runs the prohibited-content checker and the consistency check over every text of the object in
+each language, and the bilingual-completeness check, and says what an editor must fix.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+from .checker import SchoolFacts, check, find_discrepancies
+from .checker.result import verdict_for
+from .content import collect_texts, missing_translations
+
+LANGUAGE_NAMES = {
+    "ky": {"ky": "кыргызча", "ru": "кыргызском"},
+    "ru": {"ky": "орусча", "ru": "русском"},
+}
+
+
+@dataclass
+class ReviewFinding:
+    """A checker finding placed in the object: which field, which language."""
+
+    location: str
+    lang: str
+    rule_id: str
+    category: str
+    action: str
+    start: int
+    end: int
+    excerpt: str
+    message: dict[str, str]
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Review:
+    findings: list[ReviewFinding] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return verdict_for(self.findings)
+
+    @property
+    def flags(self) -> list[ReviewFinding]:
+        return [finding for finding in self.findings if finding.action == "review"]
+
+    def as_comment(self) -> str:
+        """The findings as an editor reads them in the workflow history: both languages."""
+        lines = []
+        for finding in self.findings:
+            where = f"{finding.location} ({finding.lang})"
+            quoted = f" «{finding.excerpt}»" if finding.excerpt else ""
+            lines.append(f"• {where}{quoted}: {finding.message['ky']} / {finding.message['ru']}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "findings": [f.to_dict() for f in self.findings]}
+
+
+def review_object(obj, facts: SchoolFacts) -> Review:
+    review = Review()
+    for text_field in collect_texts(obj):
+        result_findings = list(check(text_field.text, text_field.lang).findings)
+        result_findings += find_discrepancies(text_field.text, facts)
+        for finding in result_findings:
+            review.findings.append(
+                ReviewFinding(
+                    location=text_field.location,
+                    lang=text_field.lang,
+                    rule_id=finding.rule_id,
+                    category=finding.category,
+                    action=finding.action,
+                    start=finding.start,
+                    end=finding.end,
+                    excerpt=finding.excerpt,
+                    message=dict(finding.message),
+                    text=text_field.text,
+                )
+            )
+    for missing in missing_translations(obj):
+        names = LANGUAGE_NAMES.get(missing.missing_lang, {"ky": missing.missing_lang, "ru": ""})
+        review.findings.append(
+            ReviewFinding(
+                location=missing.location,
+                lang=missing.missing_lang,
+                rule_id="bilingual-completeness",
+                category="bilingual",
+                action="reject",
+                start=0,
+                end=0,
+                excerpt="",
+                message={
+                    "ky": f"«{missing.location}» талаасы {names['ky']} толтурулган эмес. "
+                    "Мазмун эки тилде тең жарыяланышы керек: котормосун кошуңуз.",
+                    "ru": f"Поле «{missing.location}» не заполнено на {names['ru']} языке. "
+                    "Содержимое публикуется на обоих языках: добавьте перевод.",
+                },
+            )
+        )
+    return review
