@@ -37,10 +37,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connection
     from playwright.sync_api import sync_playwright
 
+    # Django's copy of the migrated data, restored before each live-server test. Playwright
+    # leaves its event loop set as running in this thread, after which Django hands out
+    # database connections from a per-context store: a new connection object that must carry
+    # the same copy, or the second live-server test would start from an empty database.
+    migrated = getattr(connection, "_test_serialized_contents", None)
     with sync_playwright() as playwright:
+        if migrated is not None:
+            connection._test_serialized_contents = migrated
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
