@@ -8,6 +8,7 @@ import yaml
 from django.db import transaction
 from wagtail.models import Site
 
+from .demo_news import fill_news_and_events, read_news_data
 from .models import SchoolPhone, SchoolProfile
 from .provisioning import SchoolNames, create_school
 
@@ -38,6 +39,7 @@ def load_demo_school(data: dict) -> tuple[Site, bool]:
         )
     fill_profile(SchoolProfile.for_site(site), profile_data)
     fill_home_page(site.root_page.specific, data["home"])
+    fill_news_and_events(site.root_page.specific, read_news_data())
     return site, created
 
 

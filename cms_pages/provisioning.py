@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from .models import HomePage, SchoolProfile
+from .sections import create_public_sections
 from .signals import school_created
 
 HOSTNAME_RE = re.compile(
@@ -87,6 +88,7 @@ def create_school(
     profile.short_name_ky = names.short_ky.strip()
     profile.short_name_ru = names.short_ru.strip()
     profile.save()
+    create_public_sections(home)
 
     school_created.send(sender=SchoolProfile, site=site, home_page=home, profile=profile)
     return site

@@ -3,7 +3,16 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import HomePage, SchoolPhone, SchoolProfile
+from .models import (
+    Event,
+    EventIndexPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    SchoolPhone,
+    SchoolProfile,
+    SiteAlert,
+)
 
 
 @register(SchoolProfile)
@@ -20,3 +29,29 @@ class SchoolPhoneTranslation(TranslationOptions):
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
     fields = ("introduction",)
+
+
+@register(NewsIndexPage)
+class NewsIndexPageTranslation(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(NewsPage)
+class NewsPageTranslation(TranslationOptions):
+    fields = ("intro", "body", "image_alt")
+
+
+@register(EventIndexPage)
+class EventIndexPageTranslation(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "description", "place")
+
+
+@register(SiteAlert)
+class SiteAlertTranslation(TranslationOptions):
+    fields = ("message",)
+    required_languages = {"ky": ("message",), "ru": ("message",)}
