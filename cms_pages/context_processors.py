@@ -13,7 +13,8 @@ IMAGES_COOKIE = "mektep_images"
 def display_preferences(request) -> dict:
     """The visually-impaired mode and the image switch, as remembered in cookies."""
     is_on = request.COOKIES.get(ACCESSIBILITY_COOKIE) == "on"
-    hides_images = request.COOKIES.get(IMAGES_COOKIE) == "off"
+    # Images are hidden only inside the mode, where the switch to show them again is offered.
+    hides_images = is_on and request.COOKIES.get(IMAGES_COOKIE) == "off"
     classes = [name for name, wanted in (("a11y", is_on), ("no-images", hides_images)) if wanted]
     return {"is_on": is_on, "hides_images": hides_images, "css_class": " ".join(classes)}
 

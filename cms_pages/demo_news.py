@@ -47,19 +47,19 @@ def fill_article(index: NewsIndexPage, item: dict) -> None:
 
 
 def fill_events(index: EventIndexPage, items: list[dict]) -> None:
+    """Update the events in place, so a calendar that imported them keeps their identities."""
     today = timezone.localdate()
-    index.events.all().delete()
+    existing = list(index.events.order_by("sort_order", "pk"))
+    for stale in existing[len(items) :]:
+        stale.delete()
     for order, item in enumerate(items):
+        event = existing[order] if order < len(existing) else Event(page=index)
         day = today + datetime.timedelta(days=item["days_from_today"])
-        start = timezone.make_aware(
+        event.start = timezone.make_aware(
             datetime.datetime.combine(day, datetime.time.fromisoformat(item["start"]))
         )
-        event = Event(
-            page=index,
-            sort_order=order,
-            start=start,
-            end=start + datetime.timedelta(hours=item["hours"]),
-        )
+        event.end = event.start + datetime.timedelta(hours=item["hours"])
+        event.sort_order = order
         for field in ("title", "description", "place"):
             for code in ("ky", "ru"):
                 setattr(event, f"{field}_{code}", item[field][code])
