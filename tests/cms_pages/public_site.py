@@ -15,7 +15,7 @@ def events_page(site) -> EventIndexPage:
     return EventIndexPage.objects.child_of(site.root_page).get()
 
 
-def publish_article(site, slug, title_ky, title_ru, date=None, body="<p>Текст</p>"):
+def publish_article(site, slug, title_ky, title_ru, date=None, body="<p>Текст</p>", image=None):
     article = NewsPage(
         slug=slug,
         title=title_ky,
@@ -26,6 +26,7 @@ def publish_article(site, slug, title_ky, title_ru, date=None, body="<p>Текс
         body_ky=body,
         body_ru=body,
         date=date or datetime.date(2025, 11, 1),
+        image=image,
     )
     news_index(site).add_child(instance=article)
     article.save_revision().publish()

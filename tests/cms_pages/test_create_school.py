@@ -89,3 +89,11 @@ def test_errors_can_be_read_in_russian(db):
         create_school(
             "--hostname", "ru.kg", "--name-ky", "Мектеп", "--name-ru", "", "--language", "ru"
         )
+
+
+def test_a_new_school_starts_with_news_and_events_sections_in_both_languages(client, db):
+    create_school("--hostname", "school7.kg", "--name-ky", "№ 7 мектеп", "--name-ru", "Школа № 7")
+    ky = client.get("/ky/news/", HTTP_HOST="school7.kg").content.decode()
+    ru = client.get("/ru/events/", HTTP_HOST="school7.kg").content.decode()
+    assert "<h1>Жаңылыктар</h1>" in ky and "Азырынча жаңылыктар жок." in ky
+    assert "<h1>Мероприятия</h1>" in ru and "Сейчас мероприятий не запланировано." in ru
