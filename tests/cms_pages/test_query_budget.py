@@ -11,7 +11,7 @@ from .public_site import announce, publish_article
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "home": ("/ru/", 7),
+    "home": ("/ru/", 13),
     "news index": ("/ru/news/", 14),
     "news page 2": ("/ru/news/page/2/", 14),
     "article": ("/ru/news/fire-drill/", 13),
