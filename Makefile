@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format messages clean-venv
+.PHONY: run test lint format messages clean-venv benchmark
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mektep needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -30,7 +30,14 @@ lint: $(INSTALLED)
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-test: lint
+# The browser tests' checkers (axe-core, the Nu Html Checker) come from npm; without npm those
+# tests skip and say so.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund && touch node_modules/.installed; \
+	else echo "npm not found: the axe-core and HTML-checker tests will be skipped"; fi
+
+test: lint node_modules/.installed
 	$(PY) -m pytest -n 2
 
 format: $(INSTALLED)
@@ -39,8 +46,12 @@ format: $(INSTALLED)
 
 # Needs GNU gettext (Debian: gettext). Refreshes the .po files from the code, then compiles them.
 messages: $(INSTALLED)
-	$(MANAGE) makemessages -l ky -l ru --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -l ky -l ru --ignore=.venv --ignore=var --ignore=node_modules --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Home page weight (HTML + CSS + JS) of the demo school, in a throw-away database.
+benchmark: $(INSTALLED)
+	$(PY) benchmarks/page_weight.py

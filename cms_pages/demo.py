@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from .demo_disclosure import DISCLOSURE_FILE, load_disclosures
+from .demo_news import fill_news_and_events, read_news_data
 from .models import SchoolBranch, SchoolPhone, SchoolProfile
 from .provisioning import (
     SchoolNames,
@@ -49,6 +50,7 @@ def load_demo_school(data: dict) -> tuple[Site, bool]:
     ensure_school_collection(profile)
     index = ensure_disclosure_section(site.root_page.specific)
     load_disclosures(index, profile.collection, read_demo_data(DISCLOSURE_FILE))
+    fill_news_and_events(site.root_page.specific, read_news_data())
     return site, created
 
 

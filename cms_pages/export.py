@@ -233,7 +233,9 @@ class SiteExporter:
 
 
 def start_paths() -> list[str]:
-    return ["/", *(f"/{code}/" for code, _name in settings.LANGUAGES)]
+    # The machine-read files are linked from no page, so they are named here.
+    languages = [f"/{code}/" for code, _name in settings.LANGUAGES]
+    return ["/", *languages, "/robots.txt", "/sitemap.xml"]
 
 
 def check_links(output: Path) -> list[tuple[str, str]]:

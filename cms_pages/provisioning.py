@@ -22,6 +22,7 @@ from .models import (
     HomePage,
     SchoolProfile,
 )
+from .sections import create_public_sections
 from .signals import school_created
 
 HOSTNAME_RE = re.compile(
@@ -99,6 +100,7 @@ def create_school(
     profile.save()
     ensure_school_collection(profile)
     ensure_disclosure_section(home)
+    create_public_sections(home)
 
     school_created.send(sender=SchoolProfile, site=site, home_page=home, profile=profile)
     return site

@@ -14,6 +14,8 @@ from .models import (
     EducationPage,
     EducationProgramme,
     EmergencyContact,
+    Event,
+    EventIndexPage,
     FacilitiesPage,
     Facility,
     FinancePage,
@@ -23,11 +25,14 @@ from .models import (
     LeadershipPage,
     ManagementBody,
     Menu,
+    NewsIndexPage,
+    NewsPage,
     NutritionPage,
     SafetyPage,
     SchoolBranch,
     SchoolPhone,
     SchoolProfile,
+    SiteAlert,
     StaffMember,
     StructurePage,
     TeachingStaffPage,
@@ -144,3 +149,29 @@ class FinancialReportTranslation(TranslationOptions):
 @register(EmergencyContact)
 class EmergencyContactTranslation(TranslationOptions):
     fields = EmergencyContact.disclosure_fields.texts
+
+
+@register(NewsIndexPage)
+class NewsIndexPageTranslation(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(NewsPage)
+class NewsPageTranslation(TranslationOptions):
+    fields = ("intro", "body", "image_alt")
+
+
+@register(EventIndexPage)
+class EventIndexPageTranslation(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "description", "place")
+
+
+@register(SiteAlert)
+class SiteAlertTranslation(TranslationOptions):
+    fields = ("message",)
+    required_languages = {"ky": ("message",), "ru": ("message",)}

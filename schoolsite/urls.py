@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms_pages.views import discovery, pages, preferences
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", include("schoolsite.api")),
+    path("sitemap.xml", discovery.sitemap_xml, name="sitemap_xml"),
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -20,6 +24,16 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /ky/... and /ru/...; "/" redirects to the
 # visitor's language (Kyrgyz when the browser does not say).
 urlpatterns += i18n_patterns(
+    path("accessibility/", preferences.accessibility, name="accessibility"),
+    path("search/", discovery.search, name="search"),
+    path("site-map/", discovery.site_map, name="site_map"),
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>feed\.atom|calendar\.ics)$",
+        pages.page_file,
+        name="page_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler404 = "cms_pages.views.errors.page_not_found"

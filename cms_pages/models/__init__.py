@@ -1,3 +1,4 @@
+from .alerts import SiteAlert
 from .disclosure import (
     INDEX_SLUG,
     SECTION_SLUGS,
@@ -14,9 +15,11 @@ from .education import (
     EducationPage,
     EducationProgramme,
 )
+from .events import Event, EventIndexPage
 from .facilities import FacilitiesPage, Facility, Menu, NutritionPage
 from .finance import FinancePage, FinancialReport
 from .home import HomePage
+from .news import NewsIndexPage, NewsPage
 from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
 from .safety import EmergencyContact, SafetyPage
 from .school import SchoolBranch, SchoolPhone, SchoolProfile
@@ -54,6 +57,8 @@ __all__ = [
     "EducationalStandard",
     "EducationalStandardsPage",
     "EmergencyContact",
+    "Event",
+    "EventIndexPage",
     "FacilitiesPage",
     "Facility",
     "FinancePage",
@@ -63,11 +68,14 @@ __all__ = [
     "LeadershipPage",
     "ManagementBody",
     "Menu",
+    "NewsIndexPage",
+    "NewsPage",
     "NutritionPage",
     "SafetyPage",
     "SchoolBranch",
     "SchoolPhone",
     "SchoolProfile",
+    "SiteAlert",
     "StaffMember",
     "StructurePage",
     "TeachingStaffPage",

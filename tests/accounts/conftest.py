@@ -19,7 +19,7 @@ class School:
 def build_school(hostname: str, name: str) -> School:
     site = create_school(hostname, SchoolNames(full_ky=f"{name} ky", full_ru=f"{name} ru"))
     home = site.root_page
-    live = home.add_child(instance=Page(title="Жаңылыктар", slug="news"))
+    live = home.add_child(instance=Page(title="Кулактандыруулар", slug="notices"))
     live.save_revision().publish()
     draft = home.add_child(instance=Page(title="Долбоор", slug="draft", live=False))
     draft.save_revision()

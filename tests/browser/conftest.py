@@ -71,11 +71,11 @@ def phone_page(browser):
 
 
 @pytest.fixture
-def demo_live_server(live_server, django_db_serialized_rollback):
+def demo_live_server(live_server, transactional_db):
     """The demo school served by a live server on 127.0.0.1 (its default site).
 
-    A live server needs committed data, so the database is flushed after each test; the
-    serialized rollback restores what migrations created (Wagtail's root page and locale).
+    A live server needs committed data, so the database is emptied after each test;
+    `create_school` rebuilds the page tree's root that Wagtail's migrations made.
     """
     call_command("load_demo", stdout=io.StringIO())
     assert Site.objects.filter(is_default_site=True).exists()

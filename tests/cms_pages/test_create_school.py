@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
@@ -89,3 +90,23 @@ def test_errors_can_be_read_in_russian(db):
         create_school(
             "--hostname", "ru.kg", "--name-ky", "Мектеп", "--name-ru", "", "--language", "ru"
         )
+
+
+def test_a_new_school_starts_with_news_and_events_sections_in_both_languages(client, db):
+    create_school("--hostname", "school7.kg", "--name-ky", "№ 7 мектеп", "--name-ru", "Школа № 7")
+    ky = client.get("/ky/news/", HTTP_HOST="school7.kg").content.decode()
+    ru = client.get("/ru/events/", HTTP_HOST="school7.kg").content.decode()
+    assert "<h1>Жаңылыктар</h1>" in ky and "Азырынча жаңылыктар жок." in ky
+    assert "<h1>Мероприятия</h1>" in ru and "Сейчас мероприятий не запланировано." in ru
+
+
+def test_a_school_can_be_created_after_the_database_was_emptied(db):
+    try:
+        call_command("flush", "--no-input", stdout=io.StringIO())
+        assert not Page.objects.exists()
+        create_school("--hostname", "fresh.kg", "--name-ky", "Мектеп", "--name-ru", "Школа")
+        assert Site.objects.get(hostname="fresh.kg").root_page.get_parent().is_root()
+    finally:
+        # flush re-created the content types inside this test's transaction, which is rolled
+        # back; the cached ids must not outlive it.
+        ContentType.objects.clear_cache()

@@ -46,3 +46,30 @@ def test_link_check_finds_a_missing_file(demo_site, tmp_path):
 def test_unknown_site_is_refused_with_the_known_ones(demo_site, tmp_path):
     with pytest.raises(CommandError, match="known: localhost"):
         export(tmp_path, site="nowhere.kg")
+
+
+def test_export_contains_news_pages_images_feeds_and_site_maps(demo_site, tmp_path):
+    export(tmp_path)
+    for name in (
+        "ru/news/index.html",
+        "ru/news/page/2/index.html",
+        "ky/news/fire-drill/index.html",
+        "ru/news/feed.atom",
+        "ky/events/calendar.ics",
+        "ky/site-map/index.html",
+        "sitemap.xml",
+        "robots.txt",
+    ):
+        assert (tmp_path / name).is_file(), name
+    article = (tmp_path / "ru" / "news" / "fire-drill" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../../media/images/demo-fire-drill' in article
+    assert list((tmp_path / "media" / "images").glob("demo-fire-drill*.fill-720x405.png"))
+    news = (tmp_path / "ru" / "news" / "index.html").read_text(encoding="utf-8")
+    assert 'href="page/2/"' in news and 'href="feed.atom"' in news
+
+
+def test_search_stays_a_form_that_the_link_check_does_not_follow(demo_site, tmp_path):
+    export(tmp_path)
+    home = (tmp_path / "ky" / "index.html").read_text(encoding="utf-8")
+    assert 'action="/ky/search/" method="get"' in home
+    assert not (tmp_path / "ky" / "search").exists()

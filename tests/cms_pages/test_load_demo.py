@@ -63,3 +63,18 @@ def test_loading_the_demo_twice_keeps_the_same_disclosure_records_and_documents(
         Leader.objects.count(),
         Document.objects.count(),
     ) == counts
+
+
+def test_demo_news_and_events_are_complete_in_both_languages_and_load_once(db):
+    from cms_pages.models import Event, NewsPage
+
+    load_demo()
+    load_demo()
+    articles = NewsPage.objects.live()
+    assert articles.count() == 7
+    for article in articles:
+        for field in ("title", "intro", "body", "image_alt"):
+            assert getattr(article, f"{field}_ky") and getattr(article, f"{field}_ru")
+        assert article.image and article.image.file.name.endswith(".png")
+    assert Event.objects.count() == 3
+    assert all(event.title_ky and event.place_ru for event in Event.objects.all())

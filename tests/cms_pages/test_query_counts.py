@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 # Session, site, page route, profile, phones, main menu, section navigation, records: one query
 # each whatever the number of records (the records come with their documents in one query).
-STAFF_PAGE_QUERIES = 15
-DOCUMENTS_PAGE_QUERIES = 15
+STAFF_PAGE_QUERIES = 17
+DOCUMENTS_PAGE_QUERIES = 17
 
 
 def fill_staff(page, count: int) -> None:

@@ -1,0 +1,100 @@
+"""School events (meetings, holidays, open days) kept as records on one events page, which
+lists the coming ones and publishes them all as an iCalendar file."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..ical import CalendarEvent, render_calendar
+
+
+class EventIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("events", label=_("Events")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title_ky"),
+        index.SearchField("title_ru"),
+        index.SearchField("introduction_ky"),
+        index.SearchField("introduction_ru"),
+    ]
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events page")
+        verbose_name_plural = _("events pages")
+
+    def upcoming_events(self):
+        """Events not yet over, soonest first."""
+        now = timezone.now()
+        over = Q(end__lt=now) | Q(end__isnull=True, start__lt=now)
+        return self.events.exclude(over).order_by("start", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = self.upcoming_events()
+        return context
+
+    def serve_file(self, request, filename):
+        if filename != "calendar.ics":
+            raise Http404
+        site = self.get_site()
+        page_url = self.get_full_url(request)
+        events = [
+            CalendarEvent(
+                uid=f"event-{event.pk}@{site.hostname}",
+                title=event.title,
+                description=event.description,
+                place=event.place,
+                start=event.start,
+                end=event.end,
+                url=page_url,
+            )
+            for event in self.events.order_by("start", "pk")
+        ]
+        body = render_calendar(events, name=self.title, now=timezone.now())
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="calendar.ics"'
+        return response
+
+
+class Event(Orderable):
+    page = ParentalKey(EventIndexPage, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("place"),
+        FieldPanel("start"),
+        FieldPanel("end"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})

@@ -1,0 +1,87 @@
+"""How visitors and machines find their way: site search, the human-readable site map,
+sitemap.xml with language alternates, and robots.txt."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+from ..models import NewsPage
+from ..site_tree import page_tree, public_pages
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def current_site(request) -> Site:
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    return site
+
+
+@require_GET
+def search(request):
+    site = current_site(request)
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        found = pages.specific().search(query, operator="and")
+        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
+        results = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cms_pages/search.html",
+        {
+            "query": query,
+            "results": results,
+            "breadcrumbs": [{"title": _("Search")}],
+        },
+    )
+
+
+@require_GET
+def site_map(request):
+    # Articles are many and dated; the news page lists them, so the map stays readable.
+    tree = page_tree(current_site(request), exclude_types=(NewsPage,))
+    return render(
+        request,
+        "cms_pages/site_map.html",
+        {"tree": tree, "breadcrumbs": [{"title": _("Site map")}]},
+    )
+
+
+@require_GET
+def sitemap_xml(request):
+    site = current_site(request)
+    entries = []
+    for page in public_pages(site).specific(defer=True):
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                urls[code] = page.get_full_url(request)
+        entries.append({"urls": urls, "lastmod": page.last_published_at})
+    languages = [code for code, _name in settings.LANGUAGES]
+    return render(
+        request,
+        "sitemap.xml",
+        {"entries": entries, "languages": languages},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            lines.append(f"Disallow: {reverse('search')}")
+            lines.append(f"Disallow: {reverse('accessibility')}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_xml'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,45 @@
+"""Helpers for tests of the public site: adding content the way an editor's publish would."""
+
+import datetime
+
+from django.utils import timezone
+
+from cms_pages.models import EventIndexPage, NewsIndexPage, NewsPage, SiteAlert
+
+
+def news_index(site) -> NewsIndexPage:
+    return NewsIndexPage.objects.child_of(site.root_page).get()
+
+
+def events_page(site) -> EventIndexPage:
+    return EventIndexPage.objects.child_of(site.root_page).get()
+
+
+def publish_article(site, slug, title_ky, title_ru, date=None, body="<p>Текст</p>", image=None):
+    article = NewsPage(
+        slug=slug,
+        title=title_ky,
+        title_ky=title_ky,
+        title_ru=title_ru,
+        intro_ky=f"{title_ky}: кыскача",
+        intro_ru=f"{title_ru}: кратко",
+        body_ky=body,
+        body_ru=body,
+        date=date or datetime.date(2025, 11, 1),
+        image=image,
+    )
+    news_index(site).add_child(instance=article)
+    article.save_revision().publish()
+    return article
+
+
+def announce(site, message_ky, message_ru, severity="danger", hours=(-1, 2)):
+    now = timezone.now()
+    return SiteAlert.objects.create(
+        site=site,
+        severity=severity,
+        message_ky=message_ky,
+        message_ru=message_ru,
+        starts_at=now + datetime.timedelta(hours=hours[0]),
+        ends_at=now + datetime.timedelta(hours=hours[1]) if hours[1] is not None else None,
+    )
