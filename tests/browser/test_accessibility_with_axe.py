@@ -6,25 +6,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from cms_pages.models import SECTION_SLUGS
+from tests.cms_pages.public_site import PAGE_TYPE_PATHS as PAGES
 from tests.cms_pages.public_site import announce
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = [
-    "/{lang}/",
-    "/{lang}/news/",
-    "/{lang}/news/page/2/",
-    "/{lang}/news/school-year-begins/",
-    "/{lang}/events/",
-    "/{lang}/search/?q=мектеп",
-    "/{lang}/site-map/",
-    "/{lang}/no-such-page/",
-    "/{lang}/sveden/",
-    *(f"/{{lang}}/sveden/{slug}/" for slug in SECTION_SLUGS),
-]
 
 
 @pytest.fixture

@@ -4,7 +4,22 @@ import datetime
 
 from django.utils import timezone
 
-from cms_pages.models import EventIndexPage, NewsIndexPage, NewsPage, SiteAlert
+from cms_pages.models import SECTION_SLUGS, EventIndexPage, NewsIndexPage, NewsPage, SiteAlert
+
+# One address of every public page type of the demo school, for the accessibility and HTML
+# checkers; `{lang}` is each site language.
+PAGE_TYPE_PATHS = [
+    "/{lang}/",
+    "/{lang}/news/",
+    "/{lang}/news/page/2/",
+    "/{lang}/news/school-year-begins/",
+    "/{lang}/events/",
+    "/{lang}/search/?q=мектеп",
+    "/{lang}/site-map/",
+    "/{lang}/no-such-page/",
+    "/{lang}/sveden/",
+    *(f"/{{lang}}/sveden/{slug}/" for slug in SECTION_SLUGS),
+]
 
 
 def news_index(site) -> NewsIndexPage:
