@@ -3,7 +3,7 @@ director use it: automatic check -> moderator (only when flagged) -> director ->
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR
 from moderation.models import ContentCheckTaskState, ModeratorReviewTask
@@ -87,6 +87,9 @@ def test_a_claim_about_the_director_waits_for_a_moderator_then_the_director(
     page.refresh_from_db()
     assert workflow_task_name(page) == "GroupApprovalTask"
     assert DIRECTOR_CLAIM_RU not in client.get("/ru/").content.decode()
+    assert PageLogEntry.objects.filter(
+        page=page, action="wagtail.workflow.approve", user=people["moderator"]
+    ).exists()
 
     login_as(client, people["director"])
     approve(client, page)
