@@ -37,8 +37,9 @@ def fill(obj, values: dict, documents: dict) -> None:
         if isinstance(value, list):
             model = getattr(type(obj), name).rel.related_model
             records = []
-            for item in value:
-                record = model()
+            for order, item in enumerate(value):
+                # The order of the data file is the order on the page (and in the API).
+                record = model(sort_order=order)
                 fill(record, item, documents)
                 records.append(record)
             setattr(obj, name, records)
