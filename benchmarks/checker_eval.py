@@ -1,12 +1,18 @@
-"""Evaluate the prohibited-content checker on a labelled set.
+"""Evaluate the prohibited-content checker on labelled sets.
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/checker_eval.py [path/to/eval.jsonl]
+    .venv/bin/python benchmarks/checker_eval.py [path/to/eval.jsonl ...]
 
-Prohibited items are the positive class; an item counts as flagged when the verdict is not
-``accept``. Prints precision and recall per category and per language, the share of benign
-items flagged (false-positive rate) and the throughput in texts per second.
+Without arguments it evaluates the project's own set (``tests/data/moderation_eval.jsonl``)
+and, when it exists, the shared validation set ``../shared/data/moderation-dev.jsonl``
+(resolved from the repository root's parent; written outside the project, so it shows how
+the rules generalise - never tune rules to its items). The project set labels items with
+``label`` (prohibited | benign), the shared set with ``expect`` (block | pass).
+
+For each set it prints, overall, per language and per category: the share of prohibited
+items caught (verdict not ``accept``), the share rejected outright, and the false-alarm
+share of benign items (verdict not ``accept``); then the throughput in texts per second.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ if str(ROOT) not in sys.path:
 
 from moderation.checker import check, default_checker  # noqa: E402
 
-DEFAULT_PATH = ROOT / "tests" / "data" / "moderation_eval.jsonl"
+PROJECT_SET = ROOT / "tests" / "data" / "moderation_eval.jsonl"
+SHARED_SET = ROOT.parent / "shared" / "data" / "moderation-dev.jsonl"
 TARGET_SECONDS = 1.5
+MIN_THROUGHPUT = 2000
 
 
 def load(path: Path) -> list[dict]:
@@ -33,65 +41,68 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def _ratio(numerator: int, denominator: int) -> str:
-    return f"{numerator / denominator:.3f}" if denominator else "-"
+def is_prohibited(item: dict) -> bool:
+    """Both label schemes: ``label`` prohibited|benign and ``expect`` block|pass."""
+    if "label" in item:
+        return item["label"] == "prohibited"
+    return item["expect"] == "block"
+
+
+def _share(numerator: int, denominator: int) -> str:
+    if not denominator:
+        return "       -"
+    return f"{numerator:>3}/{denominator:<3} {numerator / denominator:.2f}"
 
 
 @dataclass
 class Counts:
-    """Prohibited items (and how many were flagged) and flagged items (and how many benign)."""
-
     prohibited: int = 0
     caught: int = 0
-    flagged: int = 0
+    rejected: int = 0
+    benign: int = 0
     false_alarms: int = 0
 
+    def add(self, prohibited: bool, verdict: str) -> None:
+        if prohibited:
+            self.prohibited += 1
+            self.caught += verdict != "accept"
+            self.rejected += verdict == "reject"
+        else:
+            self.benign += 1
+            self.false_alarms += verdict != "accept"
+
     def row(self, name: str) -> str:
-        precision = _ratio(self.flagged - self.false_alarms, self.flagged)
-        recall = _ratio(self.caught, self.prohibited)
-        return f"{name:<16} {self.prohibited:>10} {self.flagged:>8} {precision:>9} {recall:>7}"
+        return (
+            f"{name:<22} {_share(self.caught, self.prohibited):>14}"
+            f" {_share(self.rejected, self.prohibited):>14}"
+            f" {_share(self.false_alarms, self.benign):>14}"
+        )
 
 
 def report(items: list[dict]) -> list[str]:
-    """Precision and recall per category and per language, and the benign false-positive rate.
+    """Caught, rejected and false-alarm shares overall, per language and per category.
 
-    Recall of a category is the share of its prohibited items that were flagged. Precision of
-    a category is the share of items with a finding of that category that are prohibited
-    (by any category); precision of a language is the share of its flagged items that are
-    prohibited.
+    A benign item counts under its own category name too (the project set files benign items
+    under categories such as ``benign-sport``; the shared set under the topic they touch).
     """
-    categories: dict[str, Counts] = defaultdict(Counts)
-    languages: dict[str, Counts] = defaultdict(Counts)
     overall = Counts()
-    benign = 0
+    languages: dict[str, Counts] = defaultdict(Counts)
+    categories: dict[str, Counts] = defaultdict(Counts)
     for item in items:
-        result = check(item["text"], item["lang"])
-        flagged = result.verdict != "accept"
-        prohibited = item["label"] == "prohibited"
-        benign += not prohibited
-        for counts in (languages[item["lang"]], overall):
-            counts.prohibited += prohibited
-            counts.caught += prohibited and flagged
-            counts.flagged += flagged
-            counts.false_alarms += flagged and not prohibited
-        if prohibited:
-            categories[item["category"]].prohibited += 1
-            categories[item["category"]].caught += flagged
-        for category in {f.category for f in result.findings}:
-            categories[category].flagged += 1
-            categories[category].false_alarms += not prohibited
-    lines = [f"{'group':<16} {'prohibited':>10} {'flagged':>8} {'precision':>9} {'recall':>7}"]
-    lines.extend(categories[name].row(name) for name in sorted(categories))
-    lines.append("-" * 54)
+        verdict = check(item["text"], item["lang"]).verdict
+        prohibited = is_prohibited(item)
+        for counts in (overall, languages[item["lang"]], categories[item["category"]]):
+            counts.add(prohibited, verdict)
+    header = f"{'group':<22} {'caught':>14} {'rejected':>14} {'false alarms':>14}"
+    lines = [header, overall.row("overall")]
     lines.extend(languages[name].row(f"lang={name}") for name in sorted(languages))
-    lines.append(overall.row("overall"))
-    fpr = _ratio(overall.false_alarms, benign)
-    lines.append(f"false-positive rate on benign items: {fpr} ({overall.false_alarms}/{benign})")
+    lines.append("-" * len(header))
+    lines.extend(categories[name].row(name) for name in sorted(categories))
     return lines
 
 
-def throughput(items: list[dict]) -> str:
-    """Texts per second over the set, repeated until about TARGET_SECONDS have passed."""
+def throughput(items: list[dict]) -> float:
+    """Texts per second over ``items``, repeated until about TARGET_SECONDS have passed."""
     checker = default_checker()
     texts = [(item["text"], item["lang"]) for item in items]
     done = 0
@@ -100,20 +111,28 @@ def throughput(items: list[dict]) -> str:
         for text, lang in texts:
             checker.check(text, lang)
         done += len(texts)
-    elapsed = time.perf_counter() - start
-    return f"throughput: {done / elapsed:,.0f} texts/s ({done} checks in {elapsed:.2f} s)"
+    return done / (time.perf_counter() - start)
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_PATH
+    paths = [Path(arg) for arg in argv[1:]] or [PROJECT_SET]
+    if len(argv) == 1 and SHARED_SET.exists():
+        paths.append(SHARED_SET)
     started = time.perf_counter()
     default_checker()
     print(f"rules compiled in {time.perf_counter() - started:.2f} s")
-    items = load(path)
-    print(f"{len(items)} items from {path}")
-    for line in report(items):
-        print(line)
-    print(throughput(items))
+    slowest = None
+    for path in paths:
+        items = load(path)
+        print(f"\n{len(items)} items from {path}")
+        for line in report(items):
+            print(line)
+        speed = throughput(items)
+        slowest = speed if slowest is None else min(slowest, speed)
+        print(f"throughput: {speed:,.0f} texts/s")
+    if slowest is not None and slowest < MIN_THROUGHPUT:
+        print(f"\nthroughput below {MIN_THROUGHPUT:,} texts/s")
+        return 1
     return 0
 
 

@@ -20,16 +20,23 @@ the plain stem is also accepted before vowels because loanwords often keep it. A
 
 Derivations that flip the meaning are deliberately absent from the chains, so they never
 match: the privative ``-сыз/-сиз/-суз/-сүз`` ("without") and the verbal negation
-``-ба/-бе/-бо/-бө``.
+``-ба/-бе/-бо/-бө``. Two negative constructions that still call to act are the exception;
+their endings carry a ``negative`` tag and the engine keeps such a match only when the
+context makes it a call: the negative converb or "until" form before "I won't rest"
+(``сайбай тынчыбайм``, ``өлтүрмөйүнчө тынбайм``) and the rhetorical "why don't we ...?"
+(``эмнеге ... тепкилебейбиз?``).
 
 Every ending carries tags used by the engine: ``call`` (imperatives, "let's", threats in the
 first person), ``verbal_noun`` (a call when followed by "керек"), ``converb`` (a call when an
-auxiliary verb after it is imperative) and ``desire`` (a call when followed by "келет").
+auxiliary verb after it is imperative), ``desire`` (a call when followed by "келет"),
+``neg_converb`` and ``neg_present`` (see above; both also carry ``negative``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 Tags = frozenset[str]
 SuffixMap = dict[str, Tags]
@@ -50,6 +57,9 @@ CALL: Tags = frozenset({"call"})
 VERBAL_NOUN: Tags = frozenset({"verbal_noun"})
 CONVERB: Tags = frozenset({"converb"})
 DESIRE: Tags = frozenset({"desire"})
+NEGATIVE = "negative"
+NEG_CONVERB: Tags = frozenset({NEGATIVE, "neg_converb"})
+NEG_PRESENT: Tags = frozenset({NEGATIVE, "neg_present"})
 
 # (after a consonant, after a vowel)
 _POSSESSIVE = [
@@ -73,7 +83,15 @@ _IMPERATIVE = [
     ("IңIздAр", "ңIздAр"),
     ("сIн", "сIн"),
 ]
-_OPTATIVE = [("AлI", "йлI"), ("AйIн", "йIн"), ("Aм", "йм"), ("AбIз", "йбIз")]
+_OPTATIVE = [
+    ("AлI", "йлI"),
+    ("AйIн", "йIн"),
+    ("Aм", "йм"),
+    ("AбIз", "йбIз"),
+    ("AмIн", "ймIн"),
+    ("мAкчIмIн", "мAкчIмIн"),
+    ("мAкчIбIз", "мAкчIбIз"),
+]
 _FINITE = [
     ("DI", "DI"),
     ("DIм", "DIм"),
@@ -93,9 +111,16 @@ _FINITE = [
     ("сAк", "сAк"),
     ("Aр", "р"),
     ("GAнмIн", "GAнмIн"),
+    ("мAкчI", "мAкчI"),
+    ("мAк", "мAк"),
+    ("GIчA", "GIчA"),
+    ("чU", "чU"),
 ]
 _DESIRE = [("GIм", "GIм"), ("GIң", "GIң"), ("GIсI", "GIсI"), ("GIбIз", "GIбIз"), ("GIңAр", "GIңAр")]
 _VOICE = [("", ""), ("Iл", "л"), ("Iш", "ш")]
+# Negative converb and "until" ("сайбай", "өлтүрмөйүнчө"); negative present ("тепкилебейбиз").
+_NEG_CONVERB = ["BAй", "мAйIнчA"]
+_NEG_PRESENT = ["BAйм", "BAйсIң", "BAйт", "BAйбIз", "BAйсIңAр", "BAйсIз", "BAйбIзбI"]
 
 
 def harmony(word: str) -> str:
@@ -161,6 +186,10 @@ def _nominal_forms(word: str, with_predicate: bool) -> list[str]:
             if index < 2:
                 forms.append(attach(possessed, "A"))
         forms.extend(attach(plural, case) for case in _CASES)
+        # "диндегилер", "айылдагыларды": those of / in (a religion, a village).
+        those = attach(attach(plural, "DAгI"), "LAр")
+        forms.append(those)
+        forms.extend(attach(those, case) for case in _CASES)
     if with_predicate:
         forms.extend([attach(form, pred) for form in forms for pred in _PREDICATE])
     return forms
@@ -205,6 +234,8 @@ def verb_suffixes(rep: str) -> SuffixMap:
             forms.extend((attach(stem, _pick(stem, v)), tags) for v in group)
         forms.extend((attach(stem, _pick(stem, v)), DESIRE) for v in _DESIRE)
         forms.append((attach(stem, _pick(stem, ("Iп", "п"))), CONVERB))
+        forms.extend((attach(stem, v), NEG_CONVERB) for v in _NEG_CONVERB)
+        forms.extend((attach(stem, v), NEG_PRESENT) for v in _NEG_PRESENT)
         participle = attach(stem, "GAн")
         forms.extend((form, NONE) for form in _nominal_forms(participle, with_predicate=False))
         noun = attach(stem, _pick(stem, ("Iш", "ш")))
@@ -215,6 +246,9 @@ def verb_suffixes(rep: str) -> SuffixMap:
             agent = attach(long_noun, "чU")
             forms.extend((f, NONE) for f in _nominal_forms(agent, with_predicate=False))
     return _suffixes(rep, forms)
+
+
+_CONTRACTED_CONVERB: SuffixMap = {"п": CONVERB}
 
 
 @cache
@@ -239,17 +273,32 @@ def _iotated(rep: str, verb: bool) -> SuffixMap:
     }
 
 
+@cache
+def _without_bare_call(rep: str) -> SuffixMap:
+    suffixes = dict(verb_suffixes(rep))
+    suffixes[""] = NONE
+    return suffixes
+
+
 def surfaces(stem: str, verb: bool) -> list[tuple[str, SuffixMap]]:
     """The surface stems of ``stem`` with the endings each of them can take.
 
     The returned mappings are shared between stems and must not be modified.
     """
     rep = _representative(stem)
-    out = [(stem, (verb_suffixes if verb else noun_suffixes)(rep))]
+    if verb and stem[-1] in "оө":
+        # "кордоо" (humiliating) collapses to "кордо" (humiliate!) when doubled letters are
+        # merged, so the bare imperative of such stems is not taken as a call.
+        out = [(stem, _without_bare_call(rep))]
+    else:
+        out = [(stem, (verb_suffixes if verb else noun_suffixes)(rep))]
     if stem[-1] in _ALTERNATION and len(stem) > 2:
         out.append((stem[:-1] + _ALTERNATION[stem[-1]], _vowel_initial(rep, verb)))
     if stem[-1] == "й" and len(stem) > 2:
         out.append((stem[:-1], _iotated(rep, verb)))
+    if verb and stem[-1] == "п" and len(stem) > 2 and stem[-2] in "аоеө":
+        # "жап" + "ып" is written with a long vowel: "жаап салгыла" (close it down!).
+        out.append((stem[:-1] + stem[-2], _CONTRACTED_CONVERB))
     if verb and stem[-1] in VOWELS and len(stem) > 2:
         if stem[-1] in "аоеө":
             long_vowel = "оо" if stem[-1] in "ао" else "өө"
@@ -267,14 +316,96 @@ def has_call_ending(token: str, stem: str) -> bool:
 
 
 # Words that turn a verbal noun into an obligation: "өлтүрүү керек" (must kill).
-NECESSITY = frozenset({"керек", "зарыл", "тийиш", "шарт", "милдеттүү"})
-# Auxiliary verbs that follow a converb: "уруп салгыла" (beat [them] up!).
-AUXILIARIES = ("сал", "кой", "жибер", "бер", "кет", "ташта", "кал", "чык", "тур")
+NECESSITY = frozenset(
+    {
+        "керек",
+        "зарыл",
+        "тийиш",
+        "шарт",
+        "милдеттүү",
+        "милдет",
+        "милдетибиз",
+        "милдетиң",
+        "парз",
+        "абзел",
+        "кажет",
+        "керекпиз",
+        "керексиң",
+        "керексиңер",
+    }
+)
+# Auxiliary verbs that follow a converb: "уруп салгыла" (beat [them] up!), "тартып көргүлө"
+# (try smoking!).
+AUXILIARIES = ("сал", "кой", "жибер", "бер", "кет", "ташта", "кал", "чык", "тур", "көр", "ал")
+
+
+# Auxiliaries in the "-a" converb that chain with another auxiliary ("кете бер").
+_AUX_CONVERBS = frozenset({"кете", "сала", "жибере", "кала", "ала", "кое", "коё", "бере", "тура"})
 
 
 def is_aux_call(token: str) -> bool:
     """True if ``token`` is an auxiliary verb in an imperative or "let's" form."""
     return any(has_call_ending(token, aux) for aux in AUXILIARIES)
+
+
+@cache
+def _is_aux_verbal_noun(token: str) -> bool:
+    for aux in AUXILIARIES:
+        for surface, suffixes in surfaces(aux, verb=True):
+            if token.startswith(surface) and "verbal_noun" in suffixes.get(
+                token[len(surface) :], NONE
+            ):
+                return True
+    return False
+
+
+@cache
+def _is_aux_until(token: str) -> bool:
+    for aux in AUXILIARIES:
+        for surface, suffixes in surfaces(aux, verb=True):
+            if token.startswith(surface) and "neg_converb" in suffixes.get(
+                token[len(surface) :], NONE
+            ):
+                return True
+    return False
+
+
+def aux_call(after: Sequence[str]) -> bool:
+    """True if the words ``after`` a converb make it a call: an imperative auxiliary
+    ("жаап салгыла") or an auxiliary's verbal noun before "керек" ("жаап салыш керек")."""
+    if not after:
+        return False
+    if is_aux_call(after[0]):
+        return True
+    if after[0] in _AUX_CONVERBS and len(after) > 1 and is_aux_call(after[1]):
+        return True  # "секирип кете бер" (go ahead and jump!)
+    if _is_aux_until(after[0]) and until_rest(after[1:]):
+        return True  # "санап чыкмайынча тынбайм" (I won't rest until I've counted [his ribs])
+    return (
+        len(after) > 1 and any(w in NECESSITY for w in after[1:3]) and _is_aux_verbal_noun(after[0])
+    )
+
+
+# "I won't rest until ...": what follows a negative converb to make it a threat.
+_UNTIL_REST = ("тынчыба", "тынба", "тынчтанба", "токтобо", "койбо", "уктаба", "жанба")
+# "Why don't we ...?": a negative present after these words is a suggestion.
+WHY = frozenset({"эмнеге", "неге"})
+
+
+def until_rest(after: Sequence[str]) -> bool:
+    """True if the words ``after`` a negative converb say "I won't rest" ("тынчыбайм")."""
+    if not after:
+        return False
+    if after[0].startswith(_UNTIL_REST):
+        return True
+    return len(after) > 1 and after[0] in ("эс", "жай") and after[1].startswith("алба")
+
+
+def why_not(before: Sequence[str]) -> bool:
+    """True if the words ``before`` a negative present ask "why don't we" ("эмнеге")."""
+    return any(w in WHY for w in before) or any(
+        a == "эмне" and b == "үчүн" for a, b in pairwise(before)
+    )
 
 
 def wants(token: str) -> bool:

@@ -7,16 +7,31 @@ that stretching (``убббить``) and doubling tricks match while legitimate 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from . import kyrgyz, russian
 from .normalize import MASK, dedup
-from .patterns import KY_NOUN, KY_VERB, MIN_PREFIX, PREFIX, RU_WORD, WordSpec
+from .patterns import CLASS, KY_NOUN, KY_VERB, MIN_PREFIX, PREFIX, RU_WORD, WordSpec
 
 Tags = frozenset[str]
 NONE: Tags = frozenset()
 CACHE_SIZE = 1 << 16
+# A doubled vowel is a Kyrgyz long vowel ("суук" - cold, "суукка"), not stretching: in such
+# a word only doubled consonants are collapsed before exact and Russian forms and prefixes
+# are looked up, so "суукка" is not taken for "сука" nor "суук" for "сук". Kyrgyz stems are
+# still matched fully de-duplicated ("каапыр", "шалаава") if they are long enough.
+_LONG_VOWEL = re.compile(r"([аеэиоөуүы])\1")
+_DOUBLE_CONSONANT = re.compile(r"([^\Wаеэиоөуүыюя\d_])\1+")
+_MIN_STRETCHED_STEM = 5
+
+
+def _loose(word: str) -> str:
+    """The de-duplicated form of ``word`` used to defeat doubling tricks."""
+    if _LONG_VOWEL.search(word):
+        return _DOUBLE_CONSONANT.sub(r"\1", word)
+    return dedup(word)
 
 
 def _add(table: dict, key: str, value) -> None:
@@ -43,6 +58,8 @@ class Lexicon:
         self._dedup_prefixes: dict[str, list[tuple[str, int]]] = {}
         deduped: dict[int, dict[str, Tags]] = {}
         for index, spec in enumerate(specs):
+            if spec.kind == CLASS:
+                continue  # recognised by the engine from the text itself
             if spec.kind in (KY_NOUN, KY_VERB):
                 for surface, suffixes in kyrgyz.surfaces(spec.text, spec.kind == KY_VERB):
                     _add(self._stems, surface, (index, suffixes))
@@ -85,10 +102,11 @@ class Lexicon:
             found[index] = found.get(index, NONE) | tags
 
         short = dedup(word)
-        for table, key in ((self._forms, word), (self._dedup_forms, short)):
+        loose = _loose(word)
+        for table, key in ((self._forms, word), (self._dedup_forms, loose)):
             for index, tags in table.get(key, ()):
                 hit(index, tags)
-        for table, key in ((self._prefixes, word), (self._dedup_prefixes, short)):
+        for table, key in ((self._prefixes, word), (self._dedup_prefixes, loose)):
             for prefix, index in table.get(key[:MIN_PREFIX], ()):
                 if key.startswith(prefix):
                     hit(index, NONE)
@@ -97,7 +115,10 @@ class Lexicon:
                 tags = suffixes.get(word[length:])
                 if tags is not None:
                     hit(index, tags)
-        for length in range(self._min_dedup_stem, len(short) + 1):
+        # With a long vowel collapsed only longer stems are trusted: "каапыр" is "капыр", but
+        # "саат" (hour) is not "сат" (sell!).
+        shortest = _MIN_STRETCHED_STEM if loose != short else self._min_dedup_stem
+        for length in range(max(shortest, self._min_dedup_stem), len(short) + 1):
             surface, rest = short[:length], short[length:]
             for index, suffixes in self._dedup_stems.get(surface, ()):
                 tags = suffixes.get(rest)

@@ -5,9 +5,12 @@ came from, so that every match can be traced back to the original text:
 
 1. Unicode NFKC per base character with its combining marks, removal of invisible format
    characters (category ``Cf``: zero-width spaces and joiners, soft hyphen, BOM, ...),
-   removal of leftover combining marks, case folding and ``ё`` -> ``е``.
+   removal of leftover combining marks, case folding and ``ё`` -> ``е``. Emoji and other
+   pictographic symbols become the separator :data:`GLUE` (``·``), so that letters spaced
+   out with emoji are rejoined (step 2) and the checker can rejoin a word split by one.
 2. Spaced-out words are rejoined: three or more single characters separated by spaces,
-   dots, hyphens, underscores or similar (``у б и т ь``, ``у.б.и.т.ь``) become one word.
+   dots, hyphens, underscores, emoji or similar (``у б и т ь``, ``у.б.и.т.ь``) become one
+   word. A wider gap than the one between the letters ends the word (``в о р  и  л о ж ь``).
 3. Latin, Greek and digit look-alikes inside Cyrillic words are mapped to Cyrillic
    (``yбить`` -> ``убить``, ``нарк0тик`` -> ``наркотик``).
 4. Runs of three or more identical letters collapse to one (``ууубить`` -> ``убить``).
@@ -65,6 +68,10 @@ _LOOKALIKE_LETTERS = {
 # Digits and symbols used as letters; only applied to single ones inside a word.
 _LOOKALIKE_SYMBOLS = {"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а", "$": "с"}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# What emoji and pictographic symbols become: a separator, like a space inside a word.
+GLUE = "·"
+# Symbol categories replaced by GLUE (``So`` other symbols, ``Sk`` skin-tone modifiers).
+_PICTOGRAPHIC = frozenset({"So", "Sk"})
 _SEPARATORS = " .-_*·|/\\+~"
 # Stretches made only of these characters need no Unicode normalisation: lowercasing keeps
 # their length and NFKC leaves them unchanged (typographic punctuation is kept as it is).
@@ -110,6 +117,11 @@ def _fold_slow(text: str, offset: int, chars: list[str], starts: list[int], ends
             category = unicodedata.category(ch)
             if category == "Cf" or category.startswith("M"):
                 continue
+            if category in _PICTOGRAPHIC and ch not in _KEEP:
+                chars.append(GLUE)
+                starts.append(offset + i)
+                ends.append(offset + j)
+                continue
             for folded in ch.casefold():
                 chars.append("е" if folded == "ё" else folded)
                 starts.append(offset + i)
@@ -146,12 +158,18 @@ def _spaced_run(text: str, i: int) -> tuple[list[int], int]:
     gaps: list[int] = []
     singles = 1
     k = i + 1
+    first_gap = ""
     while True:
         sep_end = k
         while sep_end < n and sep_end - k < 3 and text[sep_end] in _SEPARATORS:
             sep_end += 1
         if sep_end == k or sep_end >= n or not _is_word_char(text[sep_end]):
             break
+        gap = text[k:sep_end]
+        if not first_gap:
+            first_gap = gap
+        elif gap.isspace() and len(gap) > len(first_gap):
+            break  # a wider space than between the letters: the next word starts
         if sep_end + 1 < n and _is_word_char(text[sep_end + 1]):
             break
         gaps.extend(range(k, sep_end))

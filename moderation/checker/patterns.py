@@ -10,7 +10,14 @@ the text by up to ``max_gap`` other words. Each word is one of:
 * ``prefix*`` - any word starting with ``prefix`` (at least three letters);
 * ``=word`` - exactly this form, no inflection;
 * ``a|b|c`` - any of the alternatives, each written as above;
-* ``$group`` - any word of a named group defined in a rule file's ``groups`` section.
+* ``$group`` - any word of a named group defined in a rule file's ``groups`` section;
+* ``@name`` - a word written as a personal name: capitalised in the original text and not
+  the first word of a sentence, or a Russian patronymic (``Бакировна``).
+
+A pattern may consist of several parts joined by ``&``: ``$target_ru & $expel_ru`` matches
+when every part matches within the same stretch of text (the rule's ``span`` words and
+``sentences`` sentence boundaries), in any order and on different words. This describes
+"who" and "what" separately: a group of people and a hostile act said about it.
 
 Pattern words go through the same normalisation as running text.
 """
@@ -27,6 +34,9 @@ KY_VERB = "ky_verb"
 RU_WORD = "ru_word"
 PREFIX = "prefix"
 EXACT = "exact"
+CLASS = "class"
+# Word classes recognised from the text itself rather than looked up (``@name``).
+WORD_CLASSES = ("name",)
 MIN_PREFIX = 3
 
 
@@ -42,16 +52,28 @@ class WordSpec:
     text: str
 
 
+Elements = tuple[tuple[WordSpec, ...], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """A parsed pattern: for each position, the alternatives that may fill it."""
+    """A parsed pattern: for each part (joined by ``&``), for each position, the alternatives
+    that may fill it. ``elements`` is the first part (the only one of most patterns)."""
 
     source: str
-    elements: tuple[tuple[WordSpec, ...], ...]
+    parts: tuple[Elements, ...]
+
+    @property
+    def elements(self) -> Elements:
+        return self.parts[0]
 
 
 def parse_word(raw: str, language: str) -> WordSpec:
     """Parse one pattern word written for a rule in ``language`` (ky, ru or any)."""
+    if raw.startswith("@"):
+        if raw[1:] not in WORD_CLASSES:
+            raise PatternError(f"unknown word class {raw!r} (known: @{', @'.join(WORD_CLASSES)})")
+        return WordSpec(CLASS, raw[1:])
     if raw.startswith("="):
         kind, body = EXACT, raw[1:]
     elif raw.endswith("*"):
@@ -76,6 +98,11 @@ def parse_word(raw: str, language: str) -> WordSpec:
 
 def parse_pattern(source: str, language: str, groups: Mapping[str, tuple[str, ...]]) -> Pattern:
     """Parse ``source`` into a :class:`Pattern`, expanding ``$group`` references."""
+    parts = tuple(_parse_part(part, language, groups) for part in f" {source} ".split(" & "))
+    return Pattern(source, parts)
+
+
+def _parse_part(source: str, language: str, groups: Mapping[str, tuple[str, ...]]) -> Elements:
     elements = []
     for chunk in source.split():
         alternatives: list[WordSpec] = []
@@ -88,5 +115,5 @@ def parse_pattern(source: str, language: str, groups: Mapping[str, tuple[str, ..
                 alternatives.append(parse_word(raw, language))
         elements.append(tuple(dict.fromkeys(alternatives)))
     if not elements:
-        raise PatternError("empty pattern")
-    return Pattern(source, tuple(elements))
+        raise PatternError("empty pattern (or empty part around '&')")
+    return tuple(elements)

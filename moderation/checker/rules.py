@@ -10,10 +10,17 @@ A rule file is a mapping with an optional ``groups`` section (named word lists u
       action: reject                  # reject or review
       exceptions: ["$edu_ky"]         # optional context that lowers the action
       exception_action: review        # review or accept; must be lower than action
+      unless: ["рекорд"]              # optional: a match with one of these within two words
+                                      # of a matched word is no match ("побьём рекорд")
       only_calls: true                # optional: match only words used as a call to act
       call: false                     # optional: the patterns themselves are calls to act
       max_gap: 2                      # optional: words allowed between pattern words
       window: 15                      # optional: words around a match searched for exceptions
+      span: 12                        # optional: for patterns with parts joined by "&", the
+                                      # most words from the first to the last matched word
+      sentences: 0                    # optional: sentence boundaries those parts may cross
+      lower_calls: false              # optional: let exceptions lower calls too (for rules
+                                      # where an imperative is ordinary, e.g. "голосуйте")
       message: {ky: "...", ru: "..."}
 
 Errors are raised as :class:`RuleError` naming the file and the rule.
@@ -51,7 +58,18 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _ID = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 _GROUP = re.compile(r"^[a-z0-9_]+$")
 _REQUIRED = ("id", "category", "language", "patterns", "action", "message")
-_OPTIONAL = ("exceptions", "exception_action", "only_calls", "call", "max_gap", "window")
+_OPTIONAL = (
+    "exceptions",
+    "exception_action",
+    "unless",
+    "only_calls",
+    "call",
+    "max_gap",
+    "window",
+    "span",
+    "sentences",
+    "lower_calls",
+)
 
 
 class RuleError(ValueError):
@@ -70,10 +88,14 @@ class Rule:
     message: Mapping[str, str]
     exceptions: tuple[Pattern, ...] = ()
     exception_action: str = "review"
+    unless: tuple[Pattern, ...] = ()
     only_calls: bool = False
     call: bool = False
     max_gap: int = 2
     window: int = 15
+    span: int = 12
+    sentences: int = 0
+    lower_calls: bool = False
 
 
 def _string_list(value: Any, what: str, allow_empty: bool = False) -> tuple[str, ...]:
@@ -154,10 +176,19 @@ def build_rule(raw: Any, groups: Mapping[str, tuple[str, ...]]) -> Rule:
         message=_message(raw["message"]),
         exceptions=_patterns(exceptions, language, groups, "exception"),
         exception_action=exception_action,
+        unless=_patterns(
+            _string_list(raw.get("unless", []), "unless", allow_empty=True),
+            language,
+            groups,
+            "unless pattern",
+        ),
         only_calls=_flag(raw, "only_calls"),
         call=_flag(raw, "call"),
         max_gap=_integer(raw, "max_gap", 2, 0, 6),
         window=_integer(raw, "window", 15, 0, 100),
+        span=_integer(raw, "span", 12, 1, 60),
+        sentences=_integer(raw, "sentences", 0, 0, 3),
+        lower_calls=_flag(raw, "lower_calls"),
     )
 
 

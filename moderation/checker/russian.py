@@ -50,14 +50,103 @@ MODALS = frozenset(
         "предлагаю",
         "призываю",
         "призываем",
+        "нада",
+        "надобно",
+        "пусть",
+        "пускай",
+        "могу",
+        "можем",
+        "го",
     }
 )
+# Modals that make a call when they follow the infinitive: "бить будем", "гнать надо".
+MODALS_AFTER = frozenset({"будем", "надо", "нужно", "пора", "должны", "давайте"})
 # Words that make any verb form a call: "пусть горят", "давайте разберёмся с ними".
-CALL_WORDS = frozenset({"давайте", "давай", "пусть", "айда"})
+CALL_WORDS = frozenset({"давайте", "давай", "пусть", "пускай", "айда", "го", "погнали"})
 # Words right before a match that negate it: "не убивай", "нельзя бить".
 NEGATIONS = frozenset({"не", "нельзя", "ни"})
+# Words between a negation and a match that keep it negated: "не надо бить", "не стоит
+# пробовать", "никогда не пробуй", "не вздумай курить".
+NEGATED_MODALS = frozenset(
+    {
+        "надо",
+        "нужно",
+        "стоит",
+        "следует",
+        "советую",
+        "советуем",
+        "вздумай",
+        "вздумайте",
+        "смей",
+        "смейте",
+        "пытайся",
+        "пытайтесь",
+        "должны",
+        "должен",
+        "будем",
+        "давай",
+        "давайте",
+        "хочу",
+        "позволяйте",
+        "позволяй",
+        "разрешайте",
+        "надобно",
+    }
+)
+# Words before "бы не" that make it a suggestion, not a negation: "почему бы не проучить".
+SUGGEST_NOT = frozenset({"почему", "отчего", "чего", "что"})
+# Phrases that make a following infinitive a (rhetorical) call: "а что если прибить",
+# "было бы неплохо проучить", "хватит терпеть, пора ...". Each is a tuple of words that
+# must stand together within a few words before the infinitive.
+CALL_PHRASES = (
+    ("что", "если"),
+    ("а", "если"),
+    ("почему", "бы"),
+    ("неплохо", "бы"),
+    ("хорошо", "бы"),
+    ("мешало", "бы"),
+    ("стоило", "бы"),
+    ("надо", "бы"),
+    ("нужно", "бы"),
+    ("пора", "бы"),
+    ("было", "бы", "неплохо"),
+    ("было", "бы", "хорошо"),
+    ("было", "бы", "круто"),
+    ("было", "бы", "правильно"),
+    ("было", "бы", "справедливо"),
+    ("не", "помешает"),
+    ("самое", "время"),
+    ("хватит", "терпеть"),
+    ("может", "просто"),
+    ("может", "уже"),
+)
+CALL_PHRASE_REACH = 6
 # "убить бы его": a wish expressed with the particle after the infinitive.
 WISH = "бы"
+
+
+def has_phrase(words, index: int) -> bool:
+    """Whether one of :data:`CALL_PHRASES` stands within a few words before ``index``."""
+    before = words[max(0, index - CALL_PHRASE_REACH) : index]
+    for phrase in CALL_PHRASES:
+        size = len(phrase)
+        for start in range(len(before) - size + 1):
+            if tuple(before[start : start + size]) == phrase:
+                return True
+    return False
+
+
+def negated(words, first: int) -> bool:
+    """A match preceded by a negation: "не бей", "нельзя бить", "не надо бить", "никогда не
+    пробуй"; but not "почему бы не проучить", which is a suggestion."""
+    if first == 0:
+        return False
+    previous = words[first - 1]
+    if previous in NEGATIONS:
+        if previous == "не" and first >= 3 and words[first - 2] == WISH:
+            return words[first - 3] not in SUGGEST_NOT
+        return True
+    return previous in NEGATED_MODALS and first >= 2 and words[first - 2] in NEGATIONS
 
 
 @cache
@@ -66,7 +155,9 @@ def _analyzer() -> pymorphy3.MorphAnalyzer:
 
 
 def _tags(tag) -> Tags:
-    if tag.mood == "impr" or ("futr" in tag and "1per" in tag):
+    # Imperatives, first-person futures ("убью", "побьём") and first-person plural presents
+    # of plans ("завтра ловим его и ломаем ему ноги", "прыгаем вместе").
+    if tag.mood == "impr" or ("1per" in tag and ("futr" in tag or {"pres", "plur"} in tag)):
         return CALL
     if tag.POS == "INFN":
         return INFINITIVE

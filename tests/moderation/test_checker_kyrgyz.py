@@ -106,3 +106,127 @@ def test_converb_with_imperative_auxiliary_is_a_call():
 def test_passive_narrative_in_history_is_accepted():
     text = "1916-жылы миңдеген адамдар өлтүрүлгөн, бул тарыхый кайгы."
     assert check(text, "ky").verdict == "accept"
+
+
+@pytest.mark.parametrize(
+    ("token", "stem"),
+    [("сабаймын", "саба"), ("өлтүрмөкчүмүн", "өлтүр"), ("кетишсин", "кет"), ("кирбесин", "кирбе")],
+)
+def test_first_person_future_intent_and_negative_stems_are_calls(token, stem):
+    assert "call" in _tags(token, stem, verb=True)
+
+
+def test_contracted_converb_of_a_p_final_stem():
+    assert _tags("жаап", "жап", verb=True) == kyrgyz.CONVERB
+
+
+def test_those_of_forms_take_plural_and_case():
+    assert _tags("диндегилерди", "дин", verb=False) is not None
+
+
+def test_auxiliary_verbal_noun_with_kerek_makes_the_converb_a_call():
+    assert kyrgyz.aux_call(["салыш", "керек"])
+    assert not kyrgyz.aux_call(["салуу", "туура", "эмес"])
+
+
+def test_long_vowel_verbal_noun_is_not_read_as_a_bare_imperative():
+    text = "Окуучулар кордоо жана шылдыңдоо кандай зыян келтирерин талкуулашты."
+    assert check(text, "ky").verdict == "accept"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Келгиндерди айылдан кубалап чыгышыбыз керек.",
+        "Баптисттердин жыйналышын жаап салгыла.",
+        "Майып балдар башка мектепте окусун.",
+        "Вейп сатабыз, жашыңарды сурабайбыз.",
+        "Бийликти кулатуу үчүн куралданып, көчөгө чыгалы.",
+        "Эч кимге керек эмессиң, жашооңду бүтүр.",
+        "Биздин партияга добуш бергиле, ар бир үй-бүлөгө 2000 сом беребиз!",
+        "Мугалим Жунусова Айгүл ар бир баа үчүн окуучулардан пара алат.",
+    ],
+)
+def test_kyrgyz_meaning_families_are_rejected(text):
+    assert check(text, "ky").verdict == "reject"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кыргыз тили кабинетине тамак-аш менен кирбегиле, кабинетти таза кармайлы.",
+        "Чоочун адамдар мектептин аймагына кирбесин, кароолчу документ текшерет.",
+        "Спорт сабагында балдар футбол ойноп, үч гол урушту.",
+        "Геометрия сабагында окуучулар пирамиданын көлөмүн эсептөөнү үйрөнүштү.",
+        "Мыйзам боюнча 18 жашка чейинкилерге тамеки сатууга тыюу салынат.",
+        "Мектебибиздин ардагер мугалими 85 жашында дүйнөдөн кайтты.",
+    ],
+)
+def test_kyrgyz_benign_texts_on_the_same_topics_are_accepted(text):
+    assert check(text, "ky").verdict == "accept"
+
+
+@pytest.mark.parametrize(
+    ("token", "stem", "tag"),
+    [
+        ("сайбай", "сай", "neg_converb"),
+        ("атпай", "ат", "neg_converb"),
+        ("сабабай", "саба", "neg_converb"),
+        ("өлтүрмөйүнчө", "өлтүр", "neg_converb"),
+        ("тепкилебейбиз", "тепкиле", "neg_present"),
+        ("урбайбыз", "ур", "neg_present"),
+        ("сабабайсыңар", "саба", "neg_present"),
+    ],
+)
+def test_negative_forms_are_tagged_negative(token, stem, tag):
+    tags = _tags(token, stem, verb=True)
+    assert tags is not None and tag in tags and kyrgyz.NEGATIVE in tags
+    assert "call" not in tags
+
+
+def test_negative_forms_call_only_in_their_contexts():
+    assert kyrgyz.until_rest(["тынчыбайм", "көрөсүңөр"])
+    assert kyrgyz.until_rest(["эс", "албайм"])
+    assert not kyrgyz.until_rest(["тарбиялоо", "керек"])
+    assert kyrgyz.why_not(["эмнеге", "физрукту", "бир", "жолу"])
+    assert kyrgyz.why_not(["эмне", "үчүн", "аны"])
+    assert not kyrgyz.why_not(["биз", "балдарды"])
+    # "секирип кете бер": an auxiliary converb before an imperative auxiliary.
+    assert kyrgyz.aux_call(["кете", "бер"])
+    # "санап чыкмайынча тынбайм": an auxiliary in the "until" form before "I won't rest".
+    assert kyrgyz.aux_call(["чыкмайынча", "тынбайм"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ошол мугалимди кирпич менен урбай тынчыбайбыз.",
+        "Эмнеге биз тигил баланы жакшылап сабабайбыз?",
+        "Ал баланы өлтүрмөйүнчө тынбайм.",
+        "Чатырдан секирип кете бер, эч ким сагынбайт.",
+        "Энеңди с*кейин, сен ким элең?",
+    ],
+)
+def test_negative_threats_and_masked_curses_are_rejected(text):
+    assert check(text, "ky").verdict == "reject"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Negative forms outside the threatening contexts keep their plain meaning.
+        "Баланы урбай, сабырдуулук менен тарбиялоо керек.",
+        "Мугалим окуучуну кордобой, сылык сүйлөшүүгө тийиш.",
+        "Сабагымды бүтүрмөйүнчө тынчыбайм.",
+        # Long vowels are not stretching: "суук" is not "сук", "саат" is not "сат".
+        "Катуу суукка байланыштуу сабактар саат 9:00дө башталат.",
+        "Вейп жана тамекинин зыяны боюнча профилактикалык саат өттү.",
+        # "жалап" as the converb of "жала-" (to lick), "энеңдин" as "your mother's".
+        "Мышык сүттү жалап ичти.",
+        "Энеңдин ден соолугу кандай?",
+        # A capitalised word after an opening quote is a title, not a name.
+        "Жогорку класстар «Пара — кылмыш» деген темада дебат өткөрүштү.",
+    ],
+)
+def test_lookalikes_of_the_new_families_are_accepted(text):
+    assert check(text, "ky").verdict == "accept"

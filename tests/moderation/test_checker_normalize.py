@@ -71,3 +71,17 @@ def test_every_normalised_character_maps_back_into_the_original():
 
 def test_masked_letters_stay_inside_a_word():
     assert _words("бл*ть 5*3") == ["бл*ть", "5*3"]
+
+
+def test_emoji_between_spaced_letters_are_separators():
+    assert _words("у👊б👊е👊й его") == ["убей", "его"]
+
+
+def test_emoji_inside_a_word_becomes_a_separator_the_checker_can_join():
+    assert _words("на🔥ркотики") == ["на", "ркотики"]
+    assert _words("убей💀его") == ["убей", "его"]
+
+
+def test_a_wider_space_ends_a_spaced_out_word():
+    assert _words("п р о д а ж н ы й  в о р") == ["продажный", "вор"]
+    assert _words("у  б  и  т  ь") == ["убить"]
