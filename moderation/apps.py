@@ -10,6 +10,9 @@ class ModerationConfig(AppConfig):
     def ready(self):
         from cms_pages.signals import school_created
 
+        from .gate import install
         from .provisioning import create_publishing_workflow
+
+        install()
 
         school_created.connect(create_publishing_workflow, dispatch_uid="moderation-workflow")

@@ -4,11 +4,15 @@ A school's publishing workflow is: ContentCheckTask -> ModeratorReviewTask -> th
 GroupApprovalTask (see provisioning.py). Wagtail publishes the revision after the last approval.
 """
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Revision, Site, Task, TaskState
 
 from .facts import school_facts
+from .notifications import notify_rejection
 from .review import review_object
 
 
@@ -50,6 +54,7 @@ class ContentCheckTask(Task):
         # `update=False`: the workflow state moves on by itself once start() returns.
         if review.verdict == "reject":
             task_state.reject(update=False, comment=review.as_comment())
+            notify_rejection(workflow_state, review)
         else:
             task_state.approve(update=False, comment=review.as_comment())
         return task_state
@@ -73,6 +78,88 @@ class ModeratorReviewTask(AbstractGroupApprovalTask):
                 update=False, comment=str(_("Nothing was flagged; no review was needed."))
             )
         return task_state
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """Both doors, the moderation queue and Wagtail's own workflow actions, end here: the
+        decision is remembered with what was flagged (see precedents.py)."""
+        result = super().on_action(task_state, user, action_name, **kwargs)
+        if action_name in ModerationDecision.DECISIONS:
+            from .precedents import record_decision
+
+            record_decision(task_state, user, action_name, kwargs.get("comment") or "")
+        return result
+
+
+class ModerationDecision(models.Model):
+    """A content moderator's decision on flagged content: what was flagged and the texts judged.
+
+    The practice of Wikipedia's AbuseFilter (log, tag, then disallow): decisions are kept to
+    learn from. A later text nearly the same as one sent back is flagged citing the decision,
+    and the admin shows per rule how often moderators upheld its flags.
+    """
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    DECISIONS = (APPROVE, REJECT)
+    DECISION_CHOICES = [(APPROVE, _("approved")), (REJECT, _("sent back"))]
+
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("school"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="moderation_decisions",
+    )
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(_("object id"), max_length=255)
+    object_title = models.CharField(_("title"), max_length=255)
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("revision"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # One decision per task state: whichever door the moderator used, it is recorded once.
+    task_state = models.OneToOneField(
+        TaskState,
+        verbose_name=_("task state"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderation_decision",
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decision = models.CharField(_("decision"), max_length=10, choices=DECISION_CHOICES)
+    comment = models.TextField(_("comment"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+    # The flags the moderator judged: rule_id, category, action, location, lang, start, end,
+    # excerpt and the passage (the sentences around the excerpt) compared with later texts.
+    findings = models.JSONField(_("flagged findings"), default=list, blank=True)
+    # Every checked text of the object: location, lang, text.
+    texts = models.JSONField(_("checked texts"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+        ordering = ["-decided_at", "-pk"]
+        indexes = [
+            models.Index(fields=["site", "decision", "-decided_at"], name="moderation_site_decided")
+        ]
+
+    def __str__(self):
+        return f"{self.object_title}: {self.get_decision_display()}"
 
 
 def latest_check(workflow_state) -> ContentCheckTaskState | None:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html
 
+from .labels import category_label, reader_language
 from .models import ModeratorReviewTask, latest_check
 
 CONTEXT_CHARS = 80
@@ -42,6 +43,8 @@ def moderator_tasks(user):
 
 
 def queue_for(user) -> list[QueueItem]:
+    """What waits for ``user``; each flag's reason is in the reader's language."""
+    lang = reader_language()
     items = []
     for task in moderator_tasks(user):
         states = task.get_task_states_user_can_moderate(user).select_related(
@@ -49,7 +52,15 @@ def queue_for(user) -> list[QueueItem]:
         )
         for state in states.order_by("started_at"):
             check = latest_check(state.workflow_state)
-            flags = [dict(flag, html=highlighted(flag)) for flag in (check.flags if check else [])]
+            flags = [
+                dict(
+                    flag,
+                    html=highlighted(flag),
+                    category_label=category_label(flag["category"]),
+                    reason=flag["message"].get(lang) or flag["message"]["ky"],
+                )
+                for flag in (check.flags if check else [])
+            ]
             items.append(QueueItem(state, state.workflow_state.content_object, flags))
     return items
 

@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, field
 
 from .checker import SchoolFacts, check, find_discrepancies
 from .checker.result import verdict_for
-from .content import collect_texts, missing_translations
+from .content import TextField, collect_texts, missing_translations
+from .precedents import precedent_findings
 
 LANGUAGE_NAMES = {
     "ky": {"ky": "кыргызча", "ru": "кыргызском"},
@@ -61,8 +62,18 @@ class Review:
 
 
 def review_object(obj, facts: SchoolFacts) -> Review:
+    """Every automatic check of ``obj`` and its inline records, as they would be published."""
+    texts = collect_texts(obj)
+    review = review_texts(texts, facts)
+    review.findings += precedent_findings(texts, facts)
+    review.findings += missing_translation_findings(obj)
+    return review
+
+
+def review_texts(texts: list[TextField], facts: SchoolFacts) -> Review:
+    """The prohibited-content and consistency checks of some texts."""
     review = Review()
-    for text_field in collect_texts(obj):
+    for text_field in texts:
         result_findings = list(check(text_field.text, text_field.lang).findings)
         result_findings += find_discrepancies(text_field.text, facts)
         for finding in result_findings:
@@ -80,9 +91,15 @@ def review_object(obj, facts: SchoolFacts) -> Review:
                     text=text_field.text,
                 )
             )
+    return review
+
+
+def missing_translation_findings(obj) -> list[ReviewFinding]:
+    """A reject finding for each text filled in one language and empty in another."""
+    findings = []
     for missing in missing_translations(obj):
         names = LANGUAGE_NAMES.get(missing.missing_lang, {"ky": missing.missing_lang, "ru": ""})
-        review.findings.append(
+        findings.append(
             ReviewFinding(
                 location=missing.location,
                 lang=missing.missing_lang,
@@ -100,4 +117,4 @@ def review_object(obj, facts: SchoolFacts) -> Review:
                 },
             )
         )
-    return review
+    return findings

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from ..forms import CheckedPublicForm
+
 
 class SiteAlertQuerySet(models.QuerySet):
     def in_force(self, site, now=None):
@@ -49,6 +51,7 @@ class SiteAlert(models.Model):
     ]
 
     objects = SiteAlertQuerySet.as_manager()
+    base_form_class = CheckedPublicForm
 
     class Meta:
         verbose_name = _("announcement")
@@ -61,6 +64,10 @@ class SiteAlert(models.Model):
     def save(self, *args, **kwargs):
         self.severity_rank = self.RANKS[self.Severity(self.severity)]
         return super().save(*args, **kwargs)
+
+    @staticmethod
+    def gate_site(form):
+        return form.cleaned_data.get("site") or getattr(form.instance, "site", None)
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from ..forms import CheckedPublicForm
 from ..serialization import DisclosureFields
 
 phone_validator = RegexValidator(
@@ -89,12 +90,18 @@ class SchoolProfile(ClusterableModel, BaseSiteSetting):
         FieldPanel("disclosure_review_days"),
     ]
 
+    base_form_class = CheckedPublicForm
+
     class Meta:
         verbose_name = _("school profile")
         verbose_name_plural = _("school profiles")
 
     def __str__(self):
         return self.full_name or str(self.site)
+
+    @staticmethod
+    def gate_site(form):
+        return form.instance.site
 
     @property
     def working_hours_lines(self) -> list[str]:

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin POSTs run in one transaction; a refused publication rolls back whole.
+    "moderation.admin_gate.GateMiddleware",
     # Last, as django-axes asks: it turns a lockout flagged during login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -116,6 +118,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Admin POSTs run in one transaction (moderation.admin_gate.GateMiddleware). Taking SQLite's
+    # write lock when a transaction begins makes concurrent writers wait for each other (up to
+    # `timeout` seconds) instead of failing with "database is locked" halfway through.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

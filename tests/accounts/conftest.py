@@ -19,9 +19,13 @@ class School:
 def build_school(hostname: str, name: str) -> School:
     site = create_school(hostname, SchoolNames(full_ky=f"{name} ky", full_ru=f"{name} ru"))
     home = site.root_page
-    live = home.add_child(instance=Page(title="Кулактандыруулар", slug="notices"))
+    live = home.add_child(
+        instance=Page(title_ky="Кулактандыруулар", title_ru="Объявления", slug="notices")
+    )
     live.save_revision().publish()
-    draft = home.add_child(instance=Page(title="Долбоор", slug="draft", live=False))
+    draft = home.add_child(
+        instance=Page(title_ky="Долбоор", title_ru="Черновик", slug="draft", live=False)
+    )
     draft.save_revision()
     return School(site=site, live_page=live, draft_page=draft)
 

@@ -85,8 +85,9 @@ def test_adding_the_head_in_the_admin_turns_leadership_present_and_records_who_e
 
 def test_text_in_one_language_only_is_reported_with_the_missing_language(demo_site):
     page = section_page(demo_site, "safety")
-    page.support_ru = ""
-    page.save_revision().publish()
+    # The publishing gate refuses a page with one language missing, so this is live content
+    # from before it (or from an import), written to the database directly.
+    type(page).objects.filter(pk=page.pk).update(support_ru="")
     status, output = check_disclosure("--site", "localhost", "--format", "json")
     item = next(
         item for item in json.loads(output)["schools"][0]["items"] if item["slug"] == "safety"

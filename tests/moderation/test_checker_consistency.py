@@ -1,6 +1,7 @@
 """Consistency of a text with the school's records."""
 
 from moderation.checker import SchoolFacts, find_discrepancies
+from moderation.checker.consistency import DEPUTY, HEAD, LeaderRecord
 
 FACTS = SchoolFacts(
     phones=["+996 312 12-34-56"],
@@ -114,3 +115,122 @@ def test_matching_values_produce_nothing():
 def test_findings_serialise_to_dict():
     [finding] = find_discrepancies("Почта: school21@edu.kg", FACTS)
     assert finding.to_dict()["category"] == "discrepancy"
+
+
+# The school's leadership: the head and deputies, as the leadership page records them.
+
+LEADERS = SchoolFacts(
+    leaders=[
+        LeaderRecord(
+            name={"ky": "Бекмуратова Айнура Калый кызы", "ru": "Бекмуратова Айнура Калыевна"},
+            position={"ky": "Мектептин директору", "ru": "Директор школы"},
+            role=HEAD,
+        ),
+        LeaderRecord(
+            name={"ky": "Орозбаев Мирлан Токтомат уулу", "ru": "Орозбаев Мирлан Токтоматович"},
+            position={
+                "ky": "Директордун окуу-тарбия иштери боюнча орун басары",
+                "ru": "Заместитель директора по учебно-воспитательной работе",
+            },
+            role=DEPUTY,
+        ),
+        LeaderRecord(
+            name={
+                "ky": "Турсунова Гүлмира Абдыкерим кызы",
+                "ru": "Турсунова Гульмира Абдыкеримовна",
+            },
+            position={
+                "ky": "Директордун тарбия иштери боюнча орун басары",
+                "ru": "Заместитель директора по воспитательной работе",
+            },
+            role=DEPUTY,
+        ),
+    ]
+)
+
+
+def test_recorded_head_and_deputies_pass_in_kyrgyz_and_russian_forms():
+    for text in (
+        "Мектептин директору Бекмуратова Айнура окуучуларды куттуктады.",
+        "Директорубуз Айнура Калыевна сөз сүйлөдү.",
+        "Бекмуратова Айнура, мектептин директору, сөз сүйлөдү.",
+        "Директор школы А. К. Бекмуратова вручила грамоты.",
+        "Директору Бекмуратовой объявлена благодарность.",
+        "Директором школы является Бекмуратова Айнура Калыевна.",
+        "Заместитель директора по УВР Орозбаев М. Т. провёл совещание.",
+        "Директордун окуу-тарбия иштери боюнча орун басары Орозбаев Мирлан жыйын өткөрдү.",
+        "Завуч Турсунова Гульмира провела линейку.",
+        "Турсунова Г. А., заместитель директора, провела линейку.",
+        "Говорят, директор школы берёт взятки у родителей.",
+        "Все учителя школы\nЗаместители директора\nПедагог-психолог",
+    ):
+        assert find_discrepancies(text, LEADERS) == [], text
+
+
+def test_another_name_after_the_heads_title_names_both_in_each_language():
+    for text, name in (
+        ("Мектептин директору Бакиров Нурлан жыйынды ачты.", "Бакиров Нурлан"),
+        ("Директордун Бакиров Нурлан берген буйругу.", "Бакиров Нурлан"),
+        ("Директором школы назначен Бакиров Н.", "Бакиров Н."),
+        ("Директору школы Бакировой объявлен выговор.", "Бакировой"),
+        ("Бакиров Нурлан, мектептин директору, сөз сүйлөдү.", "Бакиров Нурлан"),
+    ):
+        [finding] = find_discrepancies(text, LEADERS)
+        assert finding.rule_id == "discrepancy.director", text
+        assert finding.category == "discrepancy" and finding.action == "review"
+        assert finding.excerpt == name and text[finding.start : finding.end] == name
+        assert name in finding.message["ky"] and name in finding.message["ru"]
+        assert "Бекмуратова Айнура Калый кызы" in finding.message["ky"]
+        assert "Бекмуратова Айнура Калыевна" in finding.message["ru"]
+
+
+def test_a_deputy_called_director_names_the_person_and_their_recorded_title():
+    for text in (
+        "Директор Орозбаев Мирлан выступил с речью.",
+        "Орозбаев Мирлан, мектептин директору, сөз сүйлөдү.",
+    ):
+        [finding] = find_discrepancies(text, LEADERS)
+        assert finding.rule_id == "discrepancy.leader_title", text
+        assert finding.action == "review" and finding.excerpt == "Орозбаев Мирлан"
+        assert "Орозбаев Мирлан Токтоматович" in finding.message["ru"]
+        assert "Заместитель директора по учебно-воспитательной работе" in finding.message["ru"]
+        assert "Директордун окуу-тарбия иштери боюнча орун басары" in finding.message["ky"]
+        assert "Бекмуратова Айнура Калыевна" in finding.message["ru"]  # the real head
+
+
+def test_the_head_called_deputy_names_her_and_her_recorded_title():
+    for text, title in (
+        ("Завуч Бекмуратова Айнура провела линейку.", "Завуч"),
+        ("Заместитель директора Бекмуратова А. К. провела совещание.", "Заместитель директора"),
+        ("Директордун орун басары Бекмуратова Айнура жыйын өткөрдү.", "орун басары"),
+        ("Бекмуратова Айнура, директордун орун басары, жыйын өткөрдү.", "директордун орун басары"),
+    ):
+        [finding] = find_discrepancies(text, LEADERS)
+        assert finding.rule_id == "discrepancy.leader_title", text
+        assert finding.excerpt.startswith("Бекмуратова")
+        assert f"«{title}»" in finding.message["ru"]
+        assert "Бекмуратова Айнура Калыевна — Директор школы" in finding.message["ru"]
+        assert "Бекмуратова Айнура Калый кызы — Мектептин директору" in finding.message["ky"]
+
+
+def test_an_unknown_deputy_and_an_acting_head_are_not_judged():
+    for text in (
+        "Завуч Петрова Ольга провела линейку.",
+        "И. о. директора Петров А. подписал приказ.",
+        "Заместитель директора Петров А. провёл совещание.",
+    ):
+        assert find_discrepancies(text, LEADERS) == [], text
+
+
+def test_kyrgyz_names_without_a_russian_surname_are_compared_by_the_fathers_name():
+    facts = SchoolFacts(director_names=["Мирлан Токтомат уулу"])
+    assert find_discrepancies("Мектептин директору Токтомат уулу Мирлан.", facts) == []
+    [finding] = find_discrepancies("Мектептин директору Асан уулу Бакыт.", facts)
+    assert finding.excerpt == "Асан уулу Бакыт"
+
+
+def test_head_names_come_from_both_the_plain_list_and_the_leadership_records():
+    facts = SchoolFacts(director_names=["Асанова Гүлнара"], leaders=LEADERS.leaders)
+    names = facts.head_names()
+    assert names["ru"] == ["Асанова Гүлнара", "Бекмуратова Айнура Калыевна"]
+    assert names["ky"] == ["Асанова Гүлнара", "Бекмуратова Айнура Калый кызы"]

@@ -1,0 +1,244 @@
+"""One gate in front of everything the public sees.
+
+Every way Wagtail makes a revision live ends in ``PublishRevisionAction.execute``: the
+editor's and the director's Publish button, the last approval of the workflow, bulk publish,
+scheduled publishing (``publish_scheduled``), reverting to an earlier revision, creating a page
+with Publish, and the admin API. :func:`install` puts :func:`enforce` in front of that one
+method, so none of them can skip the automatic checks.
+
+The rule: a revision may go live when the automatic checks (prohibited content, both languages
+present, consistency with the school's records) accept it, or when they only flag it for review
+and a content moderator approved exactly this revision in the workflow. Anything that the
+checks reject never goes live. A refusal raises :class:`PublishRefused`;
+the admin hooks (``wagtail_hooks.py``) check before Wagtail's views act, so an editor is sent back
+to the edit page with the reasons and keeps what they typed, and ``GateMiddleware`` rolls a
+request back whole if the refusal comes from deeper inside (the last workflow approval).
+
+What is not published through a revision is checked where it is saved: the school profile and
+announcements (:func:`check_form`), copies that are published at once (``before_copy_page``) and
+live pages that are moved (``before_move_page``).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .content import TextField, languages, translated_field_names
+from .facts import school_facts, site_of
+from .labels import category_label, reader_language
+from .review import Review, review_object, review_texts
+
+logger = logging.getLogger("mektep.moderation")
+
+# Set while ``publish_scheduled`` runs: a refused revision is then unscheduled and logged,
+# so one bad page does not stop the others.
+# Characters of the text shown around the marked words.
+CONTEXT = 60
+_unschedule_refused = contextvars.ContextVar("unschedule_refused", default=False)
+
+
+class PublishRefused(Exception):
+    """The automatic checks do not let this revision go live.
+
+    Not a ``PermissionDenied``: Wagtail's admin turns those into "you do not have permission"
+    and would hide the reasons; ``GateMiddleware`` turns this one into the reasons."""
+
+    def __init__(self, obj, review: Review, needs_moderator: bool):
+        self.obj = obj
+        self.review = review
+        self.needs_moderator = needs_moderator
+        super().__init__(refusal_summary(obj, needs_moderator))
+
+
+def review_for_publishing(obj, site=None) -> Review:
+    return review_object(obj, school_facts(site if site is not None else site_of(obj)))
+
+
+def moderator_cleared(revision) -> bool:
+    """True if a content moderator (a person, not the automatic pass) approved this revision."""
+    if revision is None or revision.pk is None:
+        return False
+    from wagtail.models import TaskState
+
+    from .models import ModeratorReviewTask
+
+    return TaskState.objects.filter(
+        revision_id=revision.pk,
+        task__in=ModeratorReviewTask.objects.all(),
+        status=TaskState.STATUS_APPROVED,
+        finished_by__isnull=False,
+    ).exists()
+
+
+@dataclass
+class Verdict:
+    review: Review
+    allowed: bool
+    needs_moderator: bool
+
+
+def judge(obj, revision=None, site=None) -> Verdict:
+    """Whether ``obj`` (the content of ``revision``) may go live, and why not."""
+    review = review_for_publishing(obj, site)
+    if review.verdict == "reject":
+        return Verdict(review, allowed=False, needs_moderator=False)
+    if review.verdict == "review" and not moderator_cleared(revision):
+        return Verdict(review, allowed=False, needs_moderator=True)
+    return Verdict(review, allowed=True, needs_moderator=False)
+
+
+def enforce(obj, revision=None, site=None) -> None:
+    """Raise :class:`PublishRefused` unless ``obj`` may go live."""
+    verdict = judge(obj, revision, site)
+    if not verdict.allowed:
+        raise PublishRefused(obj, verdict.review, verdict.needs_moderator)
+
+
+def install() -> None:
+    """Put the gate in front of ``PublishRevisionAction.execute`` (pages and snippets alike)."""
+    from wagtail.actions.publish_revision import PublishRevisionAction
+
+    if getattr(PublishRevisionAction.execute, "_mektep_gate", False):
+        return
+    original = PublishRevisionAction.execute
+
+    def execute(self, skip_permission_checks=False):
+        try:
+            enforce(self.object, self.revision)
+        except PublishRefused as refused:
+            if not _unschedule_refused.get():
+                raise
+            unschedule(self.revision, refused)
+            return None
+        return original(self, skip_permission_checks=skip_permission_checks)
+
+    execute._mektep_gate = True
+    PublishRevisionAction.execute = execute
+
+
+class unscheduling_refused:
+    """Context manager for ``publish_scheduled``: unschedule refused revisions, don't raise."""
+
+    def __enter__(self):
+        self._token = _unschedule_refused.set(True)
+        return self
+
+    def __exit__(self, *exc):
+        _unschedule_refused.reset(self._token)
+        return False
+
+
+def unschedule(revision, refused: PublishRefused) -> None:
+    from wagtail.log_actions import log
+
+    revision.approved_go_live_at = None
+    revision.save(update_fields=["approved_go_live_at"])
+    log(
+        instance=refused.obj,
+        action="mektep.publish.refused",
+        revision=revision,
+        data={"reasons": [f.to_dict() for f in refused.review.findings]},
+    )
+    logger.warning("Scheduled publishing of %r refused: %s", refused.obj, refused)
+
+
+# Reading a refusal -------------------------------------------------------------------------
+
+
+def refusal_summary(obj, needs_moderator: bool) -> str:
+    title = str(obj)
+    if needs_moderator:
+        return _(
+            "“%(title)s” was not published: the automatic check flagged it, and flagged content "
+            "goes live only after a content moderator approves it. Submit it for moderation."
+        ) % {"title": title}
+    return _(
+        "“%(title)s” was not published: the automatic check rejected it. Change what is "
+        "listed below and try again."
+    ) % {"title": title}
+
+
+def reasons(review: Review, lang: str | None = None) -> list[dict]:
+    """The findings as an editor reads them: where, what kind, the words, what to do."""
+    lang = lang or reader_language()
+    out = []
+    for finding in review.findings:
+        out.append(
+            {
+                "location": finding.location[:1].upper() + finding.location[1:],
+                "lang": finding.lang,
+                "category": category_label(finding.category),
+                "action": finding.action,
+                "cut_before": finding.start > CONTEXT,
+                "before": finding.text[max(0, finding.start - CONTEXT) : finding.start],
+                "excerpt": finding.excerpt,
+                "after": finding.text[finding.end : finding.end + CONTEXT],
+                "cut_after": finding.end + CONTEXT < len(finding.text),
+                "message": finding.message.get(lang) or finding.message.get("ky", ""),
+            }
+        )
+    return out
+
+
+# Objects saved without a revision (school profile, announcements) -------------------------
+
+
+def form_texts(form) -> list[TextField]:
+    """Every translated text a model form (and its inline formsets) is about to save."""
+    texts = []
+
+    def add(model_form, prefix: str) -> None:
+        data = getattr(model_form, "cleaned_data", None) or {}
+        if data.get("DELETE"):
+            return
+        model = model_form._meta.model
+        for name in translated_field_names(model):
+            label = str(model._meta.get_field(name).verbose_name)
+            location = f"{prefix}: {label}" if prefix else label
+            for lang in languages():
+                value = data.get(f"{name}_{lang}")
+                if isinstance(value, str) and value.strip():
+                    texts.append(TextField(location, lang, value))
+
+    add(form, "")
+    for formset in getattr(form, "formsets", {}).values():
+        for index, child in enumerate(formset.forms, start=1):
+            add(child, f"{child._meta.model._meta.verbose_name} {index}")
+    return texts
+
+
+def check_form(form, site) -> Review | None:
+    """Add the refusal to ``form`` when its texts may not go live; return the review then.
+
+    Without a workflow there is no moderator to clear a flag, so flagged text is refused too,
+    with a reason the editor can act on.
+    """
+    review = review_texts(form_texts(form), school_facts(site))
+    if review.verdict == "accept":
+        return None
+    from django.core.exceptions import ValidationError
+
+    lang = reader_language()
+    errors = []
+    for reason in reasons(review, lang):
+        quoted = f" «{reason['excerpt']}»" if reason["excerpt"] else ""
+        errors.append(
+            ValidationError(
+                "%(location)s (%(lang)s), %(category)s%(quoted)s: %(message)s",
+                params={**reason, "quoted": quoted},
+            )
+        )
+    heading = (
+        _("The automatic check rejected this text.")
+        if review.verdict == "reject"
+        else _(
+            "The automatic check flagged this text for a moderator. Rewrite the flagged words "
+            "or ask the school's content moderator."
+        )
+    )
+    form.add_error(None, [ValidationError(heading), *errors])
+    return review
