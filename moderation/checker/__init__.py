@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from functools import cache
 
+from .classifier import MODEL_PATH, Classifier
 from .consistency import SchoolFacts, find_discrepancies
 from .engine import Checker
 from .normalize import Normalized, normalize
-from .result import CheckResult, Finding
+from .result import CheckResult, Finding, verdict_for
 from .rules import CATEGORIES, Rule, RuleError, load_rules
 
 __all__ = [
     "CATEGORIES",
     "CheckResult",
     "Checker",
+    "Classifier",
     "Finding",
     "Normalized",
     "Rule",
@@ -26,6 +28,7 @@ __all__ = [
     "SchoolFacts",
     "check",
     "default_checker",
+    "default_classifier",
     "find_discrepancies",
     "load_rules",
     "normalize",
@@ -38,6 +41,26 @@ def default_checker() -> Checker:
     return Checker(load_rules())
 
 
+@cache
+def default_classifier() -> Classifier | None:
+    """The learned second opinion, loaded once per process (``None`` before it is trained;
+    the tests require the trained model to be there)."""
+    return Classifier.load() if MODEL_PATH.exists() else None
+
+
 def check(text: str, lang: str | None = None) -> CheckResult:
-    """Check ``text`` (written in ``lang``: "ky", "ru" or ``None`` for either)."""
-    return default_checker().check(text, lang)
+    """Check ``text`` (written in ``lang``: "ky", "ru" or ``None`` for either).
+
+    The rules decide first. Unless they reject, the classifier reads the text too: it sends a
+    text the rules accept to a moderator when it reads like prohibited content, and rejects one
+    it is very sure of (whether or not the rules had flagged it for review).
+    """
+    result = default_checker().check(text, lang)
+    if result.verdict == "reject":
+        return result
+    classifier = default_classifier()
+    finding = classifier.finding(text, lang) if classifier else None
+    if finding is None or (finding.action == "review" and result.verdict == "review"):
+        return result
+    findings = [*result.findings, finding]
+    return CheckResult(verdict=verdict_for(findings), findings=findings)

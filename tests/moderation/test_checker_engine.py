@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from moderation.checker import Checker, CheckResult, Finding, RuleError, check, load_rules
+from moderation.checker import (
+    Checker,
+    CheckResult,
+    Finding,
+    RuleError,
+    check,
+    default_checker,
+    load_rules,
+)
 
 MESSAGE = {"ky": "Маселе бар.", "ru": "Есть проблема."}
 
@@ -109,7 +117,8 @@ def test_verdict_is_the_most_severe_action():
     result = check("Директор ворует деньги, а физрук — идиот.", "ru")
     assert {f.action for f in result.findings} == {"review", "reject"}
     assert result.verdict == "reject"
-    assert check("Говорят, что кто-то ворует деньги.", "ru").verdict == "review"
+    # The rules alone: the classifier may reject this rumour outright (see __init__.check).
+    assert default_checker().check("Говорят, что кто-то ворует деньги.", "ru").verdict == "review"
     assert check("Директор поблагодарил учителей.", "ru") == CheckResult("accept", [])
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.checker import check
+from moderation.checker import check, default_checker
 from moderation.checker.russian import CALL, INFINITIVE, paradigm
 
 
@@ -159,7 +159,8 @@ def test_first_person_plural_present_is_a_plan():
     ],
 )
 def test_new_families_leave_benign_school_texts_alone(text):
-    assert check(text, "ru").verdict == "accept"
+    # The rules' own families; the classifier's false alarms are measured in the evaluation.
+    assert default_checker().check(text, "ru").verdict == "accept"
 
 
 @pytest.mark.parametrize(

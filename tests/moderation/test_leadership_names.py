@@ -97,7 +97,7 @@ def test_a_news_article_with_a_wrong_directors_name_names_both_in_the_check_and_
     login_as(client, people["moderator"])
     queue = client.get(reverse("moderation_queue")).content.decode()
     assert "<mark>Бакиров Нурлан</mark>" in queue
-    assert HEAD_RU in queue and HEAD_KY in queue
+    assert HEAD_KY in queue  # the reasons are in the moderator's language
 
 
 def test_a_deputy_called_director_in_a_news_article_names_the_recorded_title(
