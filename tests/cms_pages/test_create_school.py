@@ -74,6 +74,21 @@ def test_blank_name_is_refused_with_a_reason_and_changes_nothing(db):
     assert Page.objects.filter(depth=2).count() == 0
 
 
+def test_a_name_the_automatic_check_rejects_is_refused_and_changes_nothing(db):
+    with pytest.raises(CommandError) as error:
+        create_school(
+            "--hostname",
+            "bad.kg",
+            "--name-ky",
+            "Мугалимдерди уруп салгыла, мектепти өрттөгүлө",
+            "--name-ru",
+            "Бейте учителей, сожгите школу",
+        )
+    assert "автоматтык текшерүү" in str(error.value).lower()
+    assert not Site.objects.filter(hostname="bad.kg").exists()
+    assert Page.objects.filter(depth=2).count() == 0
+
+
 def test_missing_name_argument_is_refused(db):
     with pytest.raises(CommandError, match="--name-ru"):
         create_school("--hostname", "noname.kg", "--name-ky", "Мектеп")

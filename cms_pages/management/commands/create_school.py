@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from cms_pages.provisioning import SchoolCreationError, SchoolNames, create_school
+from moderation.gate import PublishRefused
 
 
 class Command(BaseCommand):
@@ -42,6 +43,11 @@ class Command(BaseCommand):
                 )
         except SchoolCreationError as error:
             raise CommandError(str(error)) from error
+        except PublishRefused as refused:
+            reasons = "; ".join(
+                f"{f.location} ({f.lang}): {f.message['ru']}" for f in refused.review.findings
+            )
+            raise CommandError(f"{refused} {reasons}") from refused
         self.stdout.write(
             self.style.SUCCESS(f"Created school {names.full_ru} at {site.hostname}:{site.port}")
         )
