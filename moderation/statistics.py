@@ -103,7 +103,7 @@ def rule_statistics_view(request):
             "chosen_site": chosen,
             "decision_count": decisions.count(),
             "page_title": _("Rule statistics"),
-            "page_subtitle": ", ".join(str(site) for site in sites) if sites else "",
+            "page_subtitle": ", ".join(site.hostname for site in sites) if sites else "",
             "header_icon": "table",
         },
     )

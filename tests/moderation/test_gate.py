@@ -304,3 +304,17 @@ def test_an_announcement_with_prohibited_text_is_refused(admin_client, demo_site
     data.update(message_ky="Эртең суу болбойт.", message_ru="Завтра не будет воды.")
     assert admin_client.post(url, data).status_code == 302
     assert SiteAlert.objects.count() == 1
+
+
+def test_moving_a_live_page_whose_text_would_not_pass_is_refused(
+    client, demo_site, people, login_as
+):
+    page = news_pages(demo_site)[0]
+    NewsPage.objects.filter(pk=page.pk).update(intro_ru=VIOLENT_RU, intro_ky=VIOLENT_KY)
+    parent_before = page.get_parent().pk
+    login_as(client, people["director"])
+    url = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, demo_site.root_page_id])
+    html = client.post(url, follow=True).content.decode()
+    assert "<mark>" in html
+    page.refresh_from_db()
+    assert page.get_parent().pk == parent_before
