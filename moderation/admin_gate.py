@@ -42,6 +42,19 @@ def edit_url(obj) -> str:
     return reverse("wagtailadmin_home")
 
 
+def refuse_live_pages(request, pages, site) -> bool:
+    """Check the live content of ``pages`` as ``site``'s; report each refusal. True if any."""
+    refused = False
+    for live in pages:
+        if not live.live:
+            continue
+        verdict = judge(live, live.live_revision, site=site)
+        if not verdict.allowed:
+            add_refusal(request, live, verdict.review, verdict.needs_moderator)
+            refused = True
+    return refused
+
+
 @hooks.register("before_publish_page")
 def check_before_publishing(request, page):
     """The Publish button (edit, create, revert): the draft is saved, publishing is refused."""
@@ -89,14 +102,7 @@ def check_before_publishing_copies(request, page):
     pages = [page.specific]
     if request.POST.get("copy_subpages"):
         pages += list(page.get_descendants().live().specific())
-    refused = False
-    for source in pages:
-        if not source.live:
-            continue
-        verdict = judge(source, source.live_revision, site=site)
-        if not verdict.allowed:
-            add_refusal(request, source, verdict.review, verdict.needs_moderator)
-            refused = True
+    refused = refuse_live_pages(request, pages, site)
     if refused:
         return redirect("wagtailadmin_pages:copy", page.pk)
     return None
@@ -107,14 +113,7 @@ def check_before_moving_live_page(request, page, destination):
     """A live page moved into a school must pass that school's checks."""
     site = destination.get_site()
     pages = [page, *page.get_descendants().live().specific()]
-    refused = False
-    for moved in pages:
-        if not moved.live:
-            continue
-        verdict = judge(moved, moved.live_revision, site=site)
-        if not verdict.allowed:
-            add_refusal(request, moved, verdict.review, verdict.needs_moderator)
-            refused = True
+    refused = refuse_live_pages(request, pages, site)
     if refused:
         return redirect("wagtailadmin_pages:move", page.pk)
     return None

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .normalize import normalize, tokens
 from .result import Finding
+from .rules import CATEGORIES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA_DIR / "classifier.json.gz"
@@ -41,17 +42,6 @@ RULE_PREFIX = "classifier"
 # rules still check them.
 MIN_WORDS = 6
 NGRAMS = (3, 4, 5)
-CATEGORIES = (
-    "violence",
-    "extremism",
-    "strife",
-    "social_status",
-    "defamation",
-    "unrelated",
-    "drugs",
-    "suicide",
-    "obscenity",
-)
 
 MESSAGES = {
     "ky": (

@@ -11,11 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from accounts.roles import DIRECTOR, EDITOR, MODERATOR
 from cms_pages.models import NewsPage, SiteAlert
 from moderation.models import ContentCheckTaskState
 from tests.admin_forms import form_data
-from tests.people import make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +24,6 @@ FLAGGED_RU = "По вопросам приёма звоните по номер�
 FLAGGED_KY = "Кабыл алуу боюнча +996 3133 2-99-99 номерине чалыңыз."
 CLEAN_KY = "Жаңы окуу жылы 2-сентябрда салтанаттуу линейка менен башталат."
 CLEAN_RU = "Новый учебный год начнётся 2 сентября с торжественной линейки."
-
-
-@pytest.fixture
-def people(demo_site):
-    return {
-        "editor": make_member(demo_site, EDITOR, "aigul.editor"),
-        "moderator": make_member(demo_site, MODERATOR, "bakyt.moderator"),
-        "director": make_member(demo_site, DIRECTOR, "cholpon.director"),
-    }
 
 
 def edit_home(client, site, action: str, **changes):

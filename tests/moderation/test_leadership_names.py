@@ -8,12 +8,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from accounts.roles import EDITOR, MODERATOR
 from cms_pages.models import Leader, LeadershipPage, NewsIndexPage, NewsPage
 from moderation.facts import school_facts
 from moderation.models import ContentCheckTaskState
 from tests.admin_forms import form_data
-from tests.people import make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +20,6 @@ HEAD_KY = "Бекмуратова Айнура Калый кызы"
 HEAD_RU = "Бекмуратова Айнура Калыевна"
 DEPUTY_RU = "Орозбаев Мирлан Токтоматович"
 DEPUTY_POSITION_RU = "Заместитель директора по учебно-воспитательной работе"
-
-
-@pytest.fixture
-def people(demo_site):
-    return {
-        "editor": make_member(demo_site, EDITOR, "aigul.editor"),
-        "moderator": make_member(demo_site, MODERATOR, "bakyt.moderator"),
-    }
 
 
 def submit_article(client, site, slug, intro_ky, intro_ru) -> NewsPage:

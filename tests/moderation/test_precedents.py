@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from accounts.roles import DIRECTOR, EDITOR, MODERATOR, SITE_ADMIN
+from accounts.roles import EDITOR, MODERATOR
 from cms_pages.models import Leader, LeadershipPage
 from moderation.labels import category_label
 from moderation.models import ContentCheckTaskState, ModerationDecision
@@ -36,16 +36,6 @@ CLAIM_RU_AGAIN = (
 CLEAN_KY = "Жаңы окуу жылы 2-сентябрда салтанаттуу линейка менен башталат."
 CLEAN_RU = "Новый учебный год начнётся 2 сентября с торжественной линейки."
 COMMENT = "Директор школы — Бекмуратова, исправьте имя."
-
-
-@pytest.fixture
-def people(demo_site):
-    return {
-        "editor": make_member(demo_site, EDITOR, "aigul.editor"),
-        "moderator": make_member(demo_site, MODERATOR, "bakyt.moderator"),
-        "director": make_member(demo_site, DIRECTOR, "cholpon.director"),
-        "site_admin": make_member(demo_site, SITE_ADMIN, "dastan.admin"),
-    }
 
 
 @pytest.fixture
