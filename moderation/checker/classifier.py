@@ -39,8 +39,9 @@ MODEL_PATH = DATA_DIR / "classifier.json.gz"
 TRAINING_GLOB = "train_*.jsonl"
 RULE_PREFIX = "classifier"
 # Shorter texts (a name, a position, a title) say too little to be judged by resemblance; the
-# rules still check them.
+# rules still check them. Words glued together count by their letters.
 MIN_WORDS = 6
+MIN_LETTERS = 40
 NGRAMS = (3, 4, 5)
 
 MESSAGES = {
@@ -267,7 +268,7 @@ class Classifier:
 
     def score(self, text: str, lang: str | None) -> Score:
         words = words_of(text)
-        if len(words) < MIN_WORDS:
+        if len(words) < MIN_WORDS and sum(len(word) for word, _, _ in words) < MIN_LETTERS:
             return Score(float("-inf"), "", (0, 0))
         contributions = {word: self._weight_of(word) for word, _, _ in words}
         total = self.bias + sum(contributions.values())
