@@ -36,18 +36,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise, product
+from itertools import pairwise
 
-from . import kyrgyz, russian
+from . import kyrgyz
 from .lexicon import Lexicon
+from .matching import Chain, Tags, combine, is_call, negated, sequences
 from .normalize import GLUE, normalize, tokens
 from .patterns import CLASS, Pattern, WordSpec
 from .result import CheckResult, Finding, verdict_for
 from .rules import SEVERITY, Rule
 
-Tags = frozenset[str]
 NO_TAGS: Tags = frozenset()
-Chain = list[tuple[int, Tags]]
 LANGUAGE_CHOICES = ("ky", "ru")
 # Characters that only appear inside a word's original text if it was spaced out.
 _SPACING = frozenset(" .-_|/\\+~·")
@@ -96,83 +95,6 @@ class _PatternInfo:
     parts: int
 
 
-def _sequences(elements: list[dict[int, Tags]], max_gap: int) -> list[Chain]:
-    """Chains of token positions, one per element, each within ``max_gap`` of the last."""
-    chains = []
-    for start in sorted(elements[0]):
-        chain: Chain = [(start, elements[0][start])]
-        for positions in elements[1:]:
-            prev = chain[-1][0]
-            following = [i for i in positions if prev < i <= prev + max_gap + 1]
-            if not following:
-                break
-            chain.append((min(following), positions[min(following)]))
-        else:
-            chains.append(chain)
-    return chains
-
-
-def _is_call(words: Sequence[str], chain: Chain) -> bool:
-    for index, tags in chain:
-        after = words[index + 1 : index + 3]
-        before = words[max(0, index - 3) : index]
-        if "call" in tags:
-            return True
-        if "verbal_noun" in tags and any(w in kyrgyz.NECESSITY for w in after):
-            return True
-        if "neg_converb" in tags and kyrgyz.until_rest(after):
-            return True
-        if "neg_present" in tags and kyrgyz.why_not(words[max(0, index - 8) : index]):
-            return True
-        if "converb" in tags and kyrgyz.aux_call(words[index + 1 : index + 4]):
-            return True
-        if "desire" in tags and after and kyrgyz.wants(after[0]):
-            return True
-        if "infinitive" in tags and (
-            any(w in russian.MODALS for w in before)
-            or russian.WISH in after
-            or (after and after[0] in russian.MODALS_AFTER)
-            or russian.has_phrase(words, index)
-        ):
-            return True
-        if any(w in russian.CALL_WORDS for w in before):
-            return True
-    return False
-
-
-def _combine(chains: list[list[Chain]], rule: Rule, sentence: Sequence[int]) -> list[Chain]:
-    """Chains of a pattern with parts: one chain per part, on different words, close enough.
-
-    The part with the fewest chains anchors the search; the other parts only offer chains
-    within the rule's span of the anchor, so long texts with common words stay cheap.
-    """
-    anchor_part = min(range(len(chains)), key=lambda k: len(chains[k]))
-    combined: list[Chain] = []
-    for anchor in chains[anchor_part]:
-        low, high = anchor[-1][0] - rule.span, anchor[0][0] + rule.span
-        near = [
-            [c for c in part if c[0][0] >= low and c[-1][0] <= high]
-            if k != anchor_part
-            else [anchor]
-            for k, part in enumerate(chains)
-        ]
-        if not all(near):
-            continue
-        for choice in product(*near):
-            positions = [index for chain in choice for index, _ in chain]
-            first, last = min(positions), max(positions)
-            if len(set(positions)) < len(positions) or last - first > rule.span:
-                continue
-            if sentence[last] - sentence[first] > rule.sentences:
-                continue
-            combined.append(
-                sorted((pair for chain in choice for pair in chain), key=lambda p: p[0])
-            )
-            if len(combined) >= 8:
-                return combined
-    return combined
-
-
 def _sentences(text: str, toks: Sequence[tuple[str, int, int]]) -> list[int]:
     """The sentence number of each token."""
     numbers = []
@@ -206,11 +128,6 @@ def _is_name(excerpt: str, word: str, sentence_start: bool) -> bool:
     if sentence_start or len(excerpt) < 2 or not excerpt[0].isupper() or excerpt.isupper():
         return False
     return excerpt[1:].islower() and word.isalpha()
-
-
-def _negated(words: Sequence[str], first: int) -> bool:
-    """A Russian match preceded by a negation ("не бей", "нельзя бить", "не надо бить")."""
-    return russian.negated(words, first)
 
 
 class Checker:
@@ -403,9 +320,9 @@ class Checker:
             if compiled.role != role or not all(elements):
                 continue
             rule = self.rules[compiled.rule]
-            chains = _sequences(elements, rule.max_gap)
+            chains = sequences(elements, rule.max_gap)
             if rule.language == "ru" and role == _MATCH:
-                chains = [c for c in chains if not _negated(words, c[0][0])]
+                chains = [c for c in chains if not negated(words, c[0][0])]
             if chains:
                 info = self._patterns[compiled.pattern]
                 slots = parts.setdefault(compiled.pattern, [[] for _ in range(info.parts)])
@@ -418,7 +335,7 @@ class Checker:
             if info.parts == 1:
                 chains = chains_per_part[0]
             else:
-                chains = _combine(chains_per_part, self.rules[info.rule], sentence)
+                chains = combine(chains_per_part, self.rules[info.rule], sentence)
             matches.extend((info.rule, chain) for chain in chains)
         return matches
 
@@ -445,14 +362,14 @@ class Checker:
     ) -> str | None:
         """The action for one match of ``rule``, or ``None`` if it yields no finding."""
         first, last = chain[0][0], chain[-1][0]
-        is_call = rule.call or _is_call(words, chain)
-        if rule.only_calls and not is_call:
+        call = rule.call or is_call(words, chain)
+        if rule.only_calls and not call:
             return None
-        if any(kyrgyz.NEGATIVE in tags for _, tags in chain) and not _is_call(words, chain):
+        if any(kyrgyz.NEGATIVE in tags for _, tags in chain) and not is_call(words, chain):
             return None  # a Kyrgyz negative form only counts as a call ("сайбай тынчыбайм")
         action = rule.action
         window = rule.window
-        if (rule.lower_calls or not is_call) and any(
+        if (rule.lower_calls or not call) and any(
             start <= last + window and end >= first - window for start, end in exceptions
         ):
             action = min(action, rule.exception_action, key=SEVERITY.__getitem__)
