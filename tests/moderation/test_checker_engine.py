@@ -75,6 +75,17 @@ def test_explicit_call_is_not_lowered_by_a_preventive_word_next_to_it():
     assert [f.rule_id for f in result.findings] == ["violence.call.ru"]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Давайте побьём этих чужаков после уроков", "ru"),
+        ("Сабактан кийин ошол келгиндерди сабап салгыла", "ky"),
+    ],
+)
+def test_a_lesson_on_a_school_site_does_not_lower_a_call(text, lang):
+    assert check(text, lang).verdict == "reject"
+
+
 def test_exceptions_lower_statements_but_never_calls(tmp_path):
     checker = _checker(tmp_path, patterns=["бить"], exceptions=["урок"], exception_action="accept")
     assert checker.check("На уроке бейте сильнее.", "ru").verdict == "reject"
