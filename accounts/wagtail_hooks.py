@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from . import private_documents
 from .audit import register_account_log_actions
 from .roles import Can
 from .scope import site_of_page, sites_where, user_can
@@ -144,3 +145,10 @@ def check_bulk_delete_against_roles(request, action_type, objects, action_class_
 
 
 hooks.register("register_log_actions", register_account_log_actions)
+
+
+# Before Wagtail's own view restrictions, which would send a visitor to the login page and so
+# confirm that the document exists.
+@hooks.register("before_serve_document", order=-10)
+def private_documents_for_the_schools_leaders_only(document, request):
+    private_documents.guard(document, request)

@@ -17,9 +17,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    from pathlib import Path
+
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents, consent scans among them, are served through Wagtail's
+    # /documents/ view, which applies their privacy; their files must never be served directly.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder
+        )
 
 # Every public page lives under its language prefix: /ky/... and /ru/...; "/" redirects to the
 # visitor's language (Kyrgyz when the browser does not say).
