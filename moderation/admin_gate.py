@@ -233,6 +233,10 @@ def show_rejection_on_the_edit_page(request, page):
 # A refusal from deep inside a request ------------------------------------------------------
 
 
+# Admin URL namespaces whose views never publish.
+NEVER_PUBLISH = frozenset({"wagtailadmin_editing_sessions"})
+
+
 class GateMiddleware:
     """Runs each admin POST in one transaction; a publishing refusal from anywhere inside
     (e.g. the director's approval that ends a workflow) rolls it back whole and sends the user
@@ -247,6 +251,9 @@ class GateMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or not request.path.startswith(reverse("wagtailadmin_home")):
             return None
+        match = request.resolver_match
+        if match is not None and set(match.namespaces) & NEVER_PUBLISH:
+            return None  # frequent background requests: no transaction held for them
         try:
             with transaction.atomic():
                 return view_func(request, *view_args, **view_kwargs)
