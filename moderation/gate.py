@@ -29,15 +29,13 @@ from django.utils.translation import gettext as _
 
 from .content import TextField, languages, translated_field_names
 from .facts import school_facts, site_of
-from .labels import category_label, reader_language
+from .labels import category_label, highlighted, reader_language
 from .review import Review, review_object, review_texts
 
 logger = logging.getLogger("mektep.moderation")
 
 # Set while ``publish_scheduled`` runs: a refused revision is then unscheduled and logged,
 # so one bad page does not stop the others.
-# Characters of the text shown around the marked words.
-CONTEXT = 60
 _unschedule_refused = contextvars.ContextVar("unschedule_refused", default=False)
 
 
@@ -173,11 +171,8 @@ def reasons(review: Review, lang: str | None = None) -> list[dict]:
                 "lang": finding.lang,
                 "category": category_label(finding.category),
                 "action": finding.action,
-                "cut_before": finding.start > CONTEXT,
-                "before": finding.text[max(0, finding.start - CONTEXT) : finding.start],
                 "excerpt": finding.excerpt,
-                "after": finding.text[finding.end : finding.end + CONTEXT],
-                "cut_after": finding.end + CONTEXT < len(finding.text),
+                "html": highlighted(finding.to_dict()),
                 "message": finding.message.get(lang) or finding.message.get("ky", ""),
             }
         )

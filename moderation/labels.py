@@ -1,7 +1,12 @@
-"""What the checker's categories are called for people (the admin, e-mails, the queue)."""
+"""How the checker's findings are shown to people (the admin, e-mails, the queue): the names of
+its categories and actions, and the words found, marked in their sentence."""
 
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# Characters of the text shown on each side of the marked words.
+CONTEXT_CHARS = 80
 
 CATEGORY_LABELS = {
     "violence": _("Violence or threats"),
@@ -39,3 +44,20 @@ def reader_language() -> str:
     """The language of the person reading (the admin's active language): ky or ru."""
     lang = (get_language() or "ky").split("-")[0]
     return lang if lang in ("ky", "ru") else "ky"
+
+
+def highlighted(finding: dict) -> str:
+    """The finding's sentence with the offending words marked, as safe HTML."""
+    text, start, end = finding.get("text", ""), finding["start"], finding["end"]
+    if not text or start >= end:
+        return format_html("{}", finding["excerpt"])
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "…" if start > CONTEXT_CHARS else "",
+        before,
+        text[start:end],
+        after,
+        "…" if end + CONTEXT_CHARS < len(text) else "",
+    )

@@ -2,12 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.utils.html import format_html
-
-from .labels import category_label, reader_language
+from .labels import category_label, highlighted, reader_language
 from .models import ModeratorReviewTask, latest_check
-
-CONTEXT_CHARS = 80
 
 
 @dataclass
@@ -15,23 +11,6 @@ class QueueItem:
     task_state: object
     obj: object
     flags: list[dict]
-
-
-def highlighted(finding: dict) -> str:
-    """The finding's sentence with the offending words marked, as safe HTML."""
-    text, start, end = finding.get("text", ""), finding["start"], finding["end"]
-    if not text or start >= end:
-        return format_html("{}", finding["excerpt"])
-    before = text[max(0, start - CONTEXT_CHARS) : start]
-    after = text[end : end + CONTEXT_CHARS]
-    return format_html(
-        "{}{}<mark>{}</mark>{}{}",
-        "…" if start > CONTEXT_CHARS else "",
-        before,
-        text[start:end],
-        after,
-        "…" if end + CONTEXT_CHARS < len(text) else "",
-    )
 
 
 def moderator_tasks(user):
