@@ -4,6 +4,7 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -16,15 +17,32 @@ from wagtail.models import Site
 from .audit import record
 from .models import SchoolRole
 from .roles import ROLES
+from .scope import roles_at
+
+
+def grantable_roles(site: Site, actor) -> list[str]:
+    """The school's roles `actor` may give and take, in the role table's order: a platform
+    administrator every role, the director every role, a site administrator editors and
+    moderators only."""
+    if actor.is_superuser:
+        return list(ROLES)
+    held = roles_at(actor, site) if actor.is_active else []
+    return [key for key in ROLES if any(role.may_grant(key) for role in held)]
 
 
 def is_manageable(account, site: Site, actor) -> bool:
     """A school may manage an account of its own, never a platform administrator, an account
-    that also serves another school, or the acting person's own account."""
+    that also serves another school, the acting person's own account, or an account holding a
+    role the acting person may not give (a site administrator cannot deactivate the director)."""
     schools = set(
         account.groups.filter(school_role__isnull=False).values_list("school_role__site", flat=True)
     )
-    return not account.is_superuser and account.pk != actor.pk and schools == {site.pk}
+    return (
+        not account.is_superuser
+        and account.pk != actor.pk
+        and schools == {site.pk}
+        and set(roles_held(site, account)) <= set(grantable_roles(site, actor))
+    )
 
 
 @transaction.atomic
@@ -46,13 +64,16 @@ def create_account(site: Site, actor, *, username, first_name, last_name, email,
 
 @transaction.atomic
 def set_roles(site: Site, actor, account, role_keys) -> None:
+    allowed = grantable_roles(site, actor)
+    if not set(role_keys) <= set(allowed):
+        raise PermissionDenied
     records = {record.role_key: record for record in site.school_roles.select_related("group")}
     held = set(
         account.groups.filter(school_role__site=site).values_list(
             "school_role__role_key", flat=True
         )
     )
-    for key in ROLES:
+    for key in allowed:
         wanted = key in role_keys
         if wanted and key not in held:
             account.groups.add(records[key].group)

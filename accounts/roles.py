@@ -41,15 +41,24 @@ class Role:
     name: Promise
     capabilities: frozenset[Can]
     requires_two_factor: bool
+    # The roles this role may give and take at its school (with Can.GRANT_ROLES). The director
+    # appoints the site administrator (004), never the reverse: a site administrator who could
+    # make a second account a director would gain publishing through it.
+    grants: frozenset[str] = frozenset()
 
     def can(self, capability: Can) -> bool:
         return capability in self.capabilities
+
+    def may_grant(self, role_key: str) -> bool:
+        return self.can(Can.GRANT_ROLES) and role_key in self.grants
 
 
 EDITOR = "editor"
 SITE_ADMIN = "site_admin"
 MODERATOR = "moderator"
 DIRECTOR = "director"
+STAFF_ROLES = frozenset({EDITOR, MODERATOR})
+ALL_ROLES = frozenset({EDITOR, MODERATOR, SITE_ADMIN, DIRECTOR})
 
 ROLES: dict[str, Role] = {
     role.key: role
@@ -76,6 +85,7 @@ ROLES: dict[str, Role] = {
                 }
             ),
             requires_two_factor=True,
+            grants=STAFF_ROLES,
         ),
         Role(
             MODERATOR,
@@ -95,10 +105,13 @@ ROLES: dict[str, Role] = {
                     Can.PUBLISH,
                     Can.TAKE_DOWN,
                     Can.APPROVE,
+                    Can.MANAGE_ACCOUNTS,
+                    Can.GRANT_ROLES,
                     Can.VIEW_AUDIT,
                 }
             ),
             requires_two_factor=True,
+            grants=ALL_ROLES,
         ),
     )
 }

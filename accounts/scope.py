@@ -46,6 +46,11 @@ def site_of_page(page: Page) -> Site | None:
     return None
 
 
+def is_school_home(page: Page) -> bool:
+    """True for a school's home page: taking it down or deleting it removes the whole site."""
+    return Site.objects.filter(root_page_id=page.pk).exists()
+
+
 def school_users(site: Site) -> QuerySet:
     """Every account that holds at least one of the school's roles."""
     return (

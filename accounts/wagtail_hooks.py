@@ -12,7 +12,7 @@ from wagtail.models import Page
 from . import private_documents
 from .audit import register_account_log_actions
 from .roles import Can
-from .scope import site_of_page, sites_where, user_can
+from .scope import is_school_home, site_of_page, sites_where, user_can
 from .views import audit_report, compromise, school_accounts, take_down, two_factor
 
 
@@ -128,6 +128,10 @@ def take_down_header_button(page, user, view_name, next_url=None):
 
 def refuse_delete_unless_allowed(request, pages):
     if not all(user_can(request.user, Can.DELETE, site_of_page(page)) for page in pages):
+        raise PermissionDenied
+    # Deleting a school's home page deletes the school's whole site: the platform
+    # administrator's decision alone.
+    if not request.user.is_superuser and any(is_school_home(page) for page in pages):
         raise PermissionDenied
 
 

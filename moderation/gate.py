@@ -63,13 +63,18 @@ def moderator_cleared(revision) -> bool:
     from wagtail.models import TaskState
 
     from .models import ModeratorReviewTask
+    from .system_account import USERNAME
 
-    return TaskState.objects.filter(
-        revision_id=revision.pk,
-        task__in=ModeratorReviewTask.objects.all(),
-        status=TaskState.STATUS_APPROVED,
-        finished_by__isnull=False,
-    ).exists()
+    return (
+        TaskState.objects.filter(
+            revision_id=revision.pk,
+            task__in=ModeratorReviewTask.objects.all(),
+            status=TaskState.STATUS_APPROVED,
+            finished_by__isnull=False,
+        )
+        .exclude(finished_by__username=USERNAME)
+        .exists()
+    )
 
 
 @dataclass

@@ -14,6 +14,7 @@ from wagtail.models import AbstractGroupApprovalTask, Revision, Site, Task, Task
 from .facts import school_facts
 from .notifications import notify_rejection
 from .review import review_object
+from .system_account import automatic_check_account
 
 
 class ContentCheckTaskState(TaskState):
@@ -52,11 +53,12 @@ class ContentCheckTask(Task):
         task_state.findings = [finding.to_dict() for finding in review.findings]
         task_state.save(update_fields=["verdict", "findings"])
         # `update=False`: the workflow state moves on by itself once start() returns.
+        checker = automatic_check_account()
         if review.verdict == "reject":
-            task_state.reject(update=False, comment=review.as_comment())
+            task_state.reject(user=checker, update=False, comment=review.as_comment())
             notify_rejection(workflow_state, review)
         else:
-            task_state.approve(update=False, comment=review.as_comment())
+            task_state.approve(user=checker, update=False, comment=review.as_comment())
         return task_state
 
 
@@ -75,7 +77,9 @@ class ModeratorReviewTask(AbstractGroupApprovalTask):
         task_state = super().start(workflow_state, user=user)
         if not flags_for(workflow_state):
             task_state.approve(
-                update=False, comment=str(_("Nothing was flagged; no review was needed."))
+                user=automatic_check_account(),
+                update=False,
+                comment=str(_("Nothing was flagged; no review was needed.")),
             )
         return task_state
 

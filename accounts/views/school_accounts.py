@@ -52,7 +52,9 @@ def school_accounts(request, site_id: int):
 
 def create(request, site_id: int):
     site = school_for(request, site_id, Can.MANAGE_ACCOUNTS, Can.GRANT_ROLES)
-    form = AccountCreateForm(request.POST or None)
+    form = AccountCreateForm(
+        request.POST or None, role_keys=membership.grantable_roles(site, request.user)
+    )
     if form.is_valid():
         data = form.cleaned_data
         account = membership.create_account(
@@ -77,7 +79,8 @@ def edit_roles(request, site_id: int, user_id: int):
     site = school_for(request, site_id, Can.GRANT_ROLES)
     account = managed_account(request, site, user_id)
     initial = {"roles": membership.roles_held(site, account)}
-    form = RolesForm(request.POST or None, initial=initial)
+    role_keys = membership.grantable_roles(site, request.user)
+    form = RolesForm(request.POST or None, initial=initial, role_keys=role_keys)
     if form.is_valid():
         membership.set_roles(site, request.user, account, form.cleaned_data["roles"])
         messages.success(request, _("Roles of %(username)s saved.") % {"username": account})

@@ -13,11 +13,19 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 from ..roles import Can
-from ..scope import site_of_page, user_can
+from ..scope import is_school_home, site_of_page, user_can
 
 
 def user_can_take_down(user, page: Page) -> bool:
-    return page.live and page.depth > 1 and user_can(user, Can.TAKE_DOWN, site_of_page(page))
+    """Any page of the school for those who may take down, except its home page: that takes the
+    whole site offline, which only the director (who may publish it again) and the platform
+    administrator may do."""
+    if not page.live or page.depth <= 1:
+        return False
+    site = site_of_page(page)
+    if is_school_home(page):
+        return user_can(user, Can.TAKE_DOWN, site) and user_can(user, Can.PUBLISH, site)
+    return user_can(user, Can.TAKE_DOWN, site)
 
 
 def take_down(request, page_id: int):

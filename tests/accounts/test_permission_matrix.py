@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from accounts.roles import DIRECTOR, EDITOR, MODERATOR, ROLES, Can
+from accounts.roles import DIRECTOR, EDITOR, MODERATOR, ROLES, SITE_ADMIN, Can
 from tests.admin_forms import form_data
 from tests.people import make_member, sign_in
 
@@ -116,6 +116,58 @@ def grant_role(client, school, other):
     return colleague.groups.filter(school_role__role_key=MODERATOR).exists()
 
 
+def appoint(role_key: str):
+    """Give a colleague the director's or the site administrator's role, through account
+    creation and through the roles form."""
+
+    def attempt(client, school, other):
+        colleague = make_member(school.site, EDITOR, username="colleague")
+        client.post(
+            f"/admin/school-accounts/{school.site.pk}/{colleague.pk}/roles/",
+            {"roles": [EDITOR, role_key]},
+        )
+        client.post(
+            f"/admin/school-accounts/{school.site.pk}/add/",
+            {
+                "username": "second-account",
+                "first_name": "Экинчи",
+                "last_name": "Аккаунт",
+                "email": "mine@example.org",
+                "roles": [role_key],
+            },
+        )
+        by_roles_form = colleague.groups.filter(school_role__role_key=role_key).exists()
+        by_new_account = (
+            get_user_model()
+            .objects.filter(username="second-account", groups__school_role__role_key=role_key)
+            .exists()
+        )
+        assert by_roles_form == by_new_account
+        return by_roles_form
+
+    return attempt
+
+
+def deactivate_the_director(client, school, other):
+    director = make_member(school.site, DIRECTOR, username="the-director")
+    client.post(f"/admin/school-accounts/{school.site.pk}/{director.pk}/deactivate/")
+    director.refresh_from_db()
+    return not director.is_active
+
+
+def take_down_the_home_page(client, school, other):
+    home = school.site.root_page
+    client.post(f"/admin/pages/{home.id}/take-down/")
+    client.post(f"/admin/pages/{home.id}/unpublish/", {"include_descendants": "on"})
+    return not Page.objects.get(pk=home.pk).live
+
+
+def delete_the_home_page(client, school, other):
+    home = school.site.root_page
+    client.post(f"/admin/pages/{home.id}/delete/")
+    return not Page.objects.filter(pk=home.pk).exists()
+
+
 def grant_superuser(client, school, other):
     """Through every door there is: Wagtail's user editor and our account form."""
     colleague = make_member(school.site, EDITOR, username="colleague")
@@ -159,7 +211,12 @@ def view_audit(client, school, other):
     return client.get("/admin/reports/account-events/").status_code == 200
 
 
-# action -> (capability that allows it, or None when no school role may; how to try it)
+def may_grant(role_key: str):
+    return lambda role: role.may_grant(role_key)
+
+
+# action -> (what allows it: a capability, a test of the role, or None when no school role may;
+# how to try it)
 ACTIONS = {
     "open the admin": (Can.OPEN_ADMIN, open_admin),
     "edit a page": (Can.EDIT, edit_page),
@@ -171,6 +228,14 @@ ACTIONS = {
     "open the moderation queue": (Can.REVIEW_FLAGGED, open_moderation_queue),
     "create an account": (Can.MANAGE_ACCOUNTS, create_account),
     "grant a role": (Can.GRANT_ROLES, grant_role),
+    "make someone director": (may_grant(DIRECTOR), appoint(DIRECTOR)),
+    "make someone site administrator": (may_grant(SITE_ADMIN), appoint(SITE_ADMIN)),
+    "deactivate the director": (may_grant(DIRECTOR), deactivate_the_director),
+    "take the home page down": (
+        lambda role: role.can(Can.TAKE_DOWN) and role.can(Can.PUBLISH),
+        take_down_the_home_page,
+    ),
+    "delete the home page": (None, delete_the_home_page),
     "see the school's account events": (Can.VIEW_AUDIT, view_audit),
     "grant superuser": (None, grant_superuser),
     "touch another school": (None, touch_other_school),
@@ -187,8 +252,14 @@ ROWS = [
 def test_each_role_may_do_exactly_what_the_role_table_says(
     role_key, action, member_client, school, other_school
 ):
-    capability, attempt = ACTIONS[action]
-    expected = capability is not None and ROLES[role_key].can(capability)
+    allowed, attempt = ACTIONS[action]
+    role = ROLES[role_key]
+    if allowed is None:
+        expected = False
+    elif isinstance(allowed, Can):
+        expected = role.can(allowed)
+    else:
+        expected = allowed(role)
     client = member_client(role_key)
     assert attempt(client, school, other_school) is expected
 
