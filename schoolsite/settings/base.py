@@ -201,7 +201,10 @@ AXES_COOLOFF_TIME = 1
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
-MEKTEP_BEHIND_PROXY = env_bool("MEKTEP_BEHIND_PROXY", False)
+# How many proxies (nginx, a load balancer) stand between visitors and the application server,
+# and the addresses they connect from; X-Forwarded-For is ignored otherwise (accounts/lockout.py).
+MEKTEP_TRUSTED_PROXIES = int(os.environ.get("MEKTEP_TRUSTED_PROXIES", "0"))
+MEKTEP_PROXY_ADDRESSES = env_list("MEKTEP_PROXY_ADDRESSES", ["127.0.0.0/8", "::1/128"])
 OTP_TOTP_ISSUER = "Mektep"
 # No avatars fetched from a third party: staff e-mail hashes stay on the server.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,5 +1,7 @@
 """Production: every secret and host comes from the environment; nothing insecure is assumed."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -14,8 +16,8 @@ if not ALLOWED_HOSTS:  # noqa: F405
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# nginx in front (README): the visitor's address is the last hop of X-Forwarded-For.
-MEKTEP_BEHIND_PROXY = env_bool("MEKTEP_BEHIND_PROXY", True)
+# nginx on the same machine in front (README): one trusted proxy, connecting from loopback.
+MEKTEP_TRUSTED_PROXIES = int(os.environ.get("MEKTEP_TRUSTED_PROXIES", "1"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -1,3 +1,4 @@
+import pytest
 from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
@@ -82,7 +83,7 @@ def test_a_session_lasts_one_working_day(settings):
 
 
 def test_behind_the_proxy_the_lockout_counts_per_visitor_address(school, settings):
-    settings.MEKTEP_BEHIND_PROXY = True
+    settings.MEKTEP_TRUSTED_PROXIES = 1
     make_member(school.site, EDITOR, username="teacher")
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     for _ in range(6):
@@ -99,3 +100,93 @@ def test_behind_the_proxy_the_lockout_counts_per_visitor_address(school, setting
         **proxy,
     )
     assert from_home.status_code == 302
+
+
+def test_a_client_reaching_the_server_directly_cannot_escape_the_lockout_by_forging_addresses(
+    school, settings
+):
+    """Production counts one proxy; a client that reaches the application server itself, not
+    through nginx, writes whatever X-Forwarded-For it likes. It is still counted by its own
+    address, so the seventh guess is refused like the others."""
+    settings.MEKTEP_TRUSTED_PROXIES = 1
+    make_member(school.site, EDITOR, username="teacher")
+    statuses = [
+        Client()
+        .post(
+            "/admin/login/",
+            {"username": "teacher", "password": "wrong"},
+            REMOTE_ADDR=OFFICE_IP,
+            HTTP_X_FORWARDED_FOR=f"10.0.0.1, 192.0.2.{guess}",
+        )
+        .status_code
+        for guess in range(8)
+    ]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5:] == [429] * 3
+    right_password = Client().post(
+        "/admin/login/",
+        {"username": "teacher", "password": PASSWORD},
+        REMOTE_ADDR=OFFICE_IP,
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+    assert right_password.status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("proxies", "peer", "forwarded", "counted_as"),
+    [
+        (0, "127.0.0.1", "198.51.100.23", "127.0.0.1"),  # development: no proxy is trusted
+        (1, "127.0.0.1", "198.51.100.23", "198.51.100.23"),  # through nginx
+        (1, "127.0.0.1", "6.6.6.6, 198.51.100.23", "198.51.100.23"),  # visitor's own header
+        (1, "127.0.0.1", "", "127.0.0.1"),  # not through a proxy after all
+        (1, "127.0.0.1", "not-an-address", "127.0.0.1"),
+        (1, "203.0.113.7", "198.51.100.23", "203.0.113.7"),  # not from the proxy's address
+        (2, "127.0.0.1", "198.51.100.23, 10.0.0.5", "198.51.100.23"),  # load balancer + nginx
+        (2, "127.0.0.1", "10.0.0.5", "127.0.0.1"),  # fewer hops than proxies
+    ],
+)
+def test_the_visitors_address_is_read_only_from_trusted_proxies(
+    rf, settings, proxies, peer, forwarded, counted_as
+):
+    from accounts.lockout import client_ip
+
+    settings.MEKTEP_TRUSTED_PROXIES = proxies
+    request = rf.get("/", REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == counted_as
+
+
+def test_with_production_settings_a_forged_header_from_a_direct_client_is_ignored():
+    """The attack as found: production settings, a client talking to gunicorn directly and
+    changing the last X-Forwarded-For address on each guess."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+
+    script = (
+        "from django.test import RequestFactory; from accounts.lockout import client_ip; "
+        "print(client_ip(RequestFactory().get('/', REMOTE_ADDR='203.0.113.7', "
+        "HTTP_X_FORWARDED_FOR='192.0.2.1'))); "
+        "print(client_ip(RequestFactory().get('/', REMOTE_ADDR='127.0.0.1', "
+        "HTTP_X_FORWARDED_FOR='192.0.2.1')))"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "DEBUG"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="schoolsite.settings.production",
+        SECRET_KEY="k" * 20 + "9fQ2-xZ" * 8,
+        ALLOWED_HOSTS="school.kg",
+    )
+    environment.pop("MEKTEP_TRUSTED_PROXIES", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=django_settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    direct, through_nginx = result.stdout.split()[-2:]
+    assert direct == "203.0.113.7"
+    assert through_nginx == "192.0.2.1"
