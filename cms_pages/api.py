@@ -1,15 +1,15 @@
-"""The public, read-only headless API's own parts: the disclosure document and an images
-endpoint that leaves out photos of people who have not consented to publication."""
+"""The public, read-only headless API's own parts: the disclosure document, and images and
+documents endpoints that list only what the requesting school's live pages show."""
 
 from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from .disclosure_document import disclosure_document
-from .models import Leader, StaffMember
-from .visibility import with_publication_consent
+from .public_media import public_document_ids, public_image_ids
 
 
 @require_safe
@@ -25,14 +25,16 @@ def disclosure_document_view(request):
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    """The requesting school's images that its live pages show (public_media.py)."""
+
     def get_queryset(self):
-        return super().get_queryset().exclude(pk__in=photos_without_consent())
+        site = Site.find_for_request(self.request)
+        return super().get_queryset().filter(pk__in=public_image_ids(site))
 
 
-def photos_without_consent() -> set[int]:
-    photo_ids = set()
-    for model in (StaffMember, Leader):
-        people = model.objects.exclude(photo=None)
-        consented = with_publication_consent(people).values("pk")
-        photo_ids.update(people.exclude(pk__in=consented).values_list("photo_id", flat=True))
-    return photo_ids
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """The requesting school's documents that its live pages link, never a private one."""
+
+    def get_queryset(self):
+        site = Site.find_for_request(self.request)
+        return super().get_queryset().filter(pk__in=public_document_ids(site))

@@ -5,14 +5,17 @@ each response carries both languages."""
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
-from cms_pages.api import PublicImagesAPIViewSet, disclosure_document_view
+from cms_pages.api import (
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+    disclosure_document_view,
+)
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 
 urlpatterns = [
     path("disclosure/", disclosure_document_view, name="disclosure_document"),

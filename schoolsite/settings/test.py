@@ -1,5 +1,6 @@
-"""The test suite: fast hashing, in-memory cache and mail, throw-away media."""
+"""The test suite: fast hashing, in-memory mail, throw-away media and cache."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -8,7 +9,14 @@ SECRET_KEY = "test-only-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Shared between processes like production's, in a folder of this test run's own (each xdist
+# worker imports these settings and gets its own folder).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("MEKTEP_CACHE_DIR") or tempfile.mkdtemp(prefix="mektep-cache-"),
+    }
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="mektep-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
