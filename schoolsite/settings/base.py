@@ -232,6 +232,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "accounts.uploads.SafeDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "accounts.uploads.SafeImageForm"
 MEKTEP_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
+# An office file (a ZIP) may unpack to no more than this, whatever its size on upload.
+MEKTEP_MAX_UNPACKED_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
