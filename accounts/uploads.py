@@ -300,6 +300,14 @@ class SafeDocumentForm(BaseDocumentForm):
             check_upload(uploaded, settings.MEKTEP_MAX_DOCUMENT_SIZE)
         return uploaded
 
+    def _post_clean(self):
+        # Wagtail's Document.clean() checks the extension of the instance's file, which is empty
+        # once the upload was refused, and would add "extension not allowed" under the reason.
+        reasons = len(self.errors["file"]) if self.has_error("file") else None
+        super()._post_clean()
+        if reasons is not None:
+            del self.errors["file"][reasons:]
+
 
 class SafeImageField(WagtailImageField):
     """Wagtail's image field with our checks run first: its own measuring of a file that only

@@ -426,3 +426,13 @@ def test_no_upload_gets_a_server_error_in_any_upload_view(client, superuser, sch
             assert response.status_code == 200, name
     assert Image.objects.count() == Document.objects.count() == 0
     assert not UploadedFile.objects.exists()
+
+
+def test_a_refused_document_gets_one_reason_not_a_second_about_its_extension(admin_client):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "not xml at all")
+        archive.writestr("word/readme.txt", "hello")
+    response = upload_document(admin_client, "buyruk.docx", buffer.getvalue())
+    errors = response.context["form"].errors["file"]
+    assert len(errors) == 1, errors
