@@ -156,3 +156,7 @@ hooks.register("register_log_actions", register_account_log_actions)
 @hooks.register("before_serve_document", order=-10)
 def private_documents_for_the_schools_leaders_only(document, request):
     private_documents.guard(document, request)
+
+
+# Wagtail's own screens limited to the user's schools: registers its hooks and page viewset.
+from . import admin_scope  # noqa: E402, F401

@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms_pages.views import discovery, pages, preferences
 
 urlpatterns = [
+    # Ahead of Wagtail's admin: its screens that must show only the user's own schools.
+    path("admin/", include("accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
