@@ -6,3 +6,8 @@ class CmsPagesConfig(AppConfig):
     name = "cms_pages"
     verbose_name = _("School pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import control_characters
+
+        control_characters.connect()

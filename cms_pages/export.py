@@ -82,6 +82,7 @@ class Fetched:
     content_type: str
     body: bytes | None
     location: str = ""
+    status: int = 200
 
 
 def guess_type(path: str) -> str:
@@ -108,6 +109,8 @@ class ExportReport:
     pages: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     broken: list[tuple[str, str]] = field(default_factory=list)
+    # Paths the site answered with a server error (logged with its traceback), not exported.
+    server_errors: list[str] = field(default_factory=list)
     bytes_written: int = 0
 
 
@@ -116,7 +119,8 @@ class SiteExporter:
         self.hostname = hostname
         self.output = Path(output)
         host = hostname if port in (80, 443) else f"{hostname}:{port}"
-        self.client = Client(HTTP_HOST=host)
+        # A page that fails is reported, not raised: the export goes on and says which.
+        self.client = Client(HTTP_HOST=host, raise_request_exception=False)
         self.host_prefixes = (f"http://{host}", f"https://{host}")
 
     def internal_path(self, link: str, base: str) -> str | None:
@@ -170,7 +174,7 @@ class SiteExporter:
         if response.status_code in (301, 302) and response.has_header("Location"):
             return Fetched("", None, location=response["Location"])
         if response.status_code != 200:
-            return Fetched("", None)
+            return Fetched("", None, status=response.status_code)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         return Fetched(response.get("Content-Type", ""), body)
 
@@ -188,6 +192,9 @@ class SiteExporter:
                     queue.append(target)
                 if target:
                     self.write_redirect(path, target, report)
+                continue
+            if fetched.body is None and fetched.status >= 500:
+                report.server_errors.append(path)
                 continue
             if fetched.body is None:
                 report.broken.append((linked_from.get(path, "(start)"), path))

@@ -4,11 +4,20 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
+from .control_characters import xml_safe
 from .models import SchoolProfile
 
 
 class NewsFeed(Feed):
     feed_type = Atom1Feed
+
+    def get_feed(self, obj, request):
+        # Text is cleaned when saved; what was stored before (or around it) must not stop the
+        # feed either, as XML 1.0 cannot carry control characters.
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: xml_safe(value) for key, value in feed.feed.items()}
+        feed.items = [{key: xml_safe(value) for key, value in item.items()} for item in feed.items]
+        return feed
 
     def get_object(self, request, index):
         self.request = request

@@ -4,11 +4,15 @@ Plain Python, no Django: the rules of the format are tested on their own.
 """
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 PRODUCT_ID = "-//Mektep//School events//KY-RU"
 LINE_LIMIT = 75  # octets per line before folding (RFC 5545 §3.1)
+# CONTROL characters may not appear in a TEXT value, except tab (RFC 5545 §3.1, §3.3.11); line
+# breaks are escaped instead.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -23,7 +27,9 @@ class CalendarEvent:
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped."""
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped, other
+    control characters left out."""
+    value = CONTROL.sub("", value)
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 

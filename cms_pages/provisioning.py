@@ -6,7 +6,7 @@ add their part of a new school by answering the `school_created` signal.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
+from .control_characters import strip_control_characters
 from .models import (
     SECTION_PAGE_TYPES,
     DisclosureIndexPage,
@@ -41,26 +42,78 @@ class SchoolNames:
     short_ky: str = ""
     short_ru: str = ""
 
+    def cleaned(self) -> "SchoolNames":
+        """The names as they will be stored: one line each, trimmed, no control characters."""
+        values = {name.name: getattr(self, name.name) for name in fields(self)}
+        return replace(
+            self,
+            **{
+                name: strip_control_characters(value, multiline=False).strip()
+                for name, value in values.items()
+            },
+        )
+
+
+def name_limits() -> dict[str, int]:
+    """The longest each name may be: the shortest of the fields it is stored in."""
+
+    def limit(*model_fields):
+        return min(model._meta.get_field(name).max_length for model, name in model_fields)
+
+    full = limit((Page, "title"), (SchoolProfile, "full_name"))
+    site_name = limit((Site, "site_name"), (Collection, "name"))
+    short = limit((SchoolProfile, "short_name"))
+    return {
+        "full_ky": full,
+        "full_ru": min(full, site_name),
+        "short_ky": short,
+        "short_ru": min(short, site_name),
+    }
+
 
 def validate_new_school(hostname: str, port: int, names: SchoolNames) -> list[str]:
     """Every reason the school cannot be created, in the active language; empty when it can."""
     errors = []
+    port_is_valid = 1 <= port <= 65535
     if not HOSTNAME_RE.match(hostname):
         errors.append(
             _("“%(hostname)s” is not a valid host name (letters, digits, dots and dashes).")
-            % {"hostname": hostname}
+            % {"hostname": strip_control_characters(hostname, multiline=False)}
         )
-    elif Site.objects.filter(hostname=hostname, port=port).exists():
+    elif port_is_valid and Site.objects.filter(hostname=hostname, port=port).exists():
         errors.append(
             _("A school with the host name %(hostname)s:%(port)s already exists.")
             % {"hostname": hostname, "port": port}
         )
-    if not 1 <= port <= 65535:
+    if not port_is_valid:
         errors.append(_("The port must be a number from 1 to 65535."))
-    if not names.full_ky.strip():
+    names = names.cleaned()
+    if not names.full_ky:
         errors.append(_("The school's full name in Kyrgyz is required."))
-    if not names.full_ru.strip():
+    if not names.full_ru:
         errors.append(_("The school's full name in Russian is required."))
+    too_long = {
+        "full_ky": _(
+            "The school's full name in Kyrgyz can be at most %(limit)s characters long "
+            "(it has %(length)s)."
+        ),
+        "full_ru": _(
+            "The school's full name in Russian can be at most %(limit)s characters long "
+            "(it has %(length)s)."
+        ),
+        "short_ky": _(
+            "The school's short name in Kyrgyz can be at most %(limit)s characters long "
+            "(it has %(length)s)."
+        ),
+        "short_ru": _(
+            "The school's short name in Russian can be at most %(limit)s characters long "
+            "(it has %(length)s)."
+        ),
+    }
+    for name, limit in name_limits().items():
+        length = len(getattr(names, name))
+        if length > limit:
+            errors.append(too_long[name] % {"limit": limit, "length": length})
     return errors
 
 
@@ -72,6 +125,7 @@ def create_school(
     errors = validate_new_school(hostname, port, names)
     if errors:
         raise SchoolCreationError(" ".join(errors))
+    names = names.cleaned()
 
     root = page_tree_root()
     home = HomePage(

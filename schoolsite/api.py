@@ -12,10 +12,25 @@ from cms_pages.api import (
     disclosure_document_view,
 )
 
+from .api_parameters import CheckedParametersMixin
+
+
+class PagesEndpoint(CheckedParametersMixin, PagesAPIViewSet):
+    pass
+
+
+class ImagesEndpoint(CheckedParametersMixin, PublicImagesAPIViewSet):
+    pass
+
+
+class DocumentsEndpoint(CheckedParametersMixin, PublicDocumentsAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("pages", PagesEndpoint)
+api_router.register_endpoint("images", ImagesEndpoint)
+api_router.register_endpoint("documents", DocumentsEndpoint)
 
 urlpatterns = [
     path("disclosure/", disclosure_document_view, name="disclosure_document"),

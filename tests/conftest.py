@@ -3,6 +3,7 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Site
 
@@ -33,3 +34,21 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fuzz tests' total (tests/schoolsite/test_fuzz.py), from every xdist worker."""
+    totals = {"fuzz_requests": 0, "fuzz_server_errors": 0}
+    tests = 0
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            properties = dict(getattr(report, "user_properties", ()))
+            if "fuzz_requests" in properties:
+                tests += 1
+                for name in totals:
+                    totals[name] += properties.get(name, 0)
+    if tests:
+        terminalreporter.write_line(
+            f"fuzz: {totals['fuzz_requests']} requests from {tests} tests, "
+            f"{totals['fuzz_server_errors']} server errors ({connection.vendor})"
+        )

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from ..models import NewsPage
+from ..search_terms import search_terms, visible_query
 from ..site_tree import page_tree, public_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def current_site(request) -> Site:
@@ -28,11 +28,12 @@ def current_site(request) -> Site:
 @require_GET
 def search(request):
     site = current_site(request)
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = visible_query(request.GET.get("q", ""))
+    terms = search_terms(query)
     results = None
-    if query:
+    if terms:
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-        found = pages.specific().search(query, operator="and")
+        found = pages.specific().search(terms, operator="and")
         paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
         results = paginator.get_page(request.GET.get("page"))
     return render(

@@ -2,6 +2,7 @@
 environment, so the same code runs on a laptop, in CI and in production."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -261,4 +262,52 @@ MEKTEP_ADMIN_CSP_DIRECTIVES = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
+}
+
+# Errors go to standard error (Gunicorn's log in production) with the request's path, which
+# django.request puts in its message ("Internal Server Error: /ky/search/"), and the traceback;
+# with MEKTEP_ADMINS set ("Name <a@school.kg>, b@school.kg"), also by e-mail to those addresses.
+# The development server (DEBUG on) keeps Django's own console output.
+ADMINS = [
+    (name, address)
+    for name, address in getaddresses([os.environ.get("MEKTEP_ADMINS", "")])
+    if "@" in address
+]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "root@localhost")  # the sender of error e-mails
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "require_debug_true": {"()": "django.utils.log.RequireDebugTrue"},
+    },
+    "formatters": {
+        "errors": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "console": {
+            "level": "INFO",
+            "filters": ["require_debug_true"],
+            "class": "logging.StreamHandler",
+        },
+        "errors": {
+            "level": "WARNING",
+            "filters": ["require_debug_false"],
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "errors",
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": "INFO"},
+        # Server errors and refused requests (bad Host header, CSRF); not every 404.
+        "django.request": {"handlers": ["errors"], "level": "ERROR"},
+        "django.security": {"handlers": ["errors"], "level": "ERROR"},
+        "mektep": {"handlers": ["console", "errors", "mail_admins"], "level": "INFO"},
+    },
 }

@@ -31,6 +31,10 @@ class Command(BaseCommand):
         )
         for source, link in broken:
             self.stderr.write(f"broken link in {source}: {link}")
+        for path in report.server_errors:
+            self.stderr.write(f"server error (see the log) at {path}")
+        if report.server_errors:
+            raise CommandError(f"{len(report.server_errors)} pages answered with a server error.")
         if broken:
             raise CommandError(f"{len(broken)} broken internal links.")
         self.stdout.write(self.style.SUCCESS("No broken internal links."))
