@@ -1,32 +1,6 @@
-import os
-import subprocess
-import sys
 import textwrap
 
-from django.conf import settings
-
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "schoolsite.settings.production",
-    "SECRET_KEY": "k" * 20 + "9fQ2-xZ" * 8,
-    "ALLOWED_HOSTS": "school5.osh.kg",
-}
-
-
-def run_in_production(*args, tmp_path):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    environment.update(PRODUCTION_ENV, MEKTEP_VAR_DIR=str(tmp_path))
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.processes import run_in_production
 
 
 def test_the_deployment_check_finds_no_issues_in_production(tmp_path):

@@ -2,33 +2,17 @@
 process is seen at once by the others (Wagtail keeps the sites' root paths in the cache and
 clears them when a Site is saved)."""
 
-import os
-import subprocess
-import sys
-
 from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from cms_pages.provisioning import SchoolNames, create_school
+from tests.processes import last_lines, run_in_production, run_python
 
 
 def cached_root_paths():
     return cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
-
-
-def run_in_another_process(script: str, **env) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "DEBUG"}
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_a_change_of_schools_in_another_process_reaches_this_one(db):
@@ -36,7 +20,10 @@ def test_a_change_of_schools_in_another_process_reaches_this_one(db):
     assert Site.get_site_root_paths()  # this process now holds the list in the cache
     assert cached_root_paths() is not None
     # What Wagtail does in the process that saves a Site (its post_save handler).
-    result = run_in_another_process(
+    result = run_python(
+        "manage.py",
+        "shell",
+        "-c",
         "from wagtail.models import Site; Site.clear_site_root_paths_cache()",
         DJANGO_SETTINGS_MODULE="schoolsite.settings.test",
         MEKTEP_CACHE_DIR=settings.CACHES["default"].get("LOCATION", ""),
@@ -45,20 +32,13 @@ def test_a_change_of_schools_in_another_process_reaches_this_one(db):
     assert cached_root_paths() is None
 
 
-def production_cache(**env) -> str:
+def production_cache(tmp_path, **env) -> str:
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    result = run_in_another_process(
-        script,
-        DJANGO_SETTINGS_MODULE="schoolsite.settings.production",
-        SECRET_KEY="k" * 20 + "9fQ2-xZ" * 8,
-        ALLOWED_HOSTS="school.kg",
-        **env,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.split()[-1]
+    result = run_in_production("manage.py", "shell", "-c", script, tmp_path=tmp_path, **env)
+    return last_lines(result, 1)[0]
 
 
-def test_production_shares_its_cache_between_processes_and_servers():
-    assert production_cache() == "django.core.cache.backends.filebased.FileBasedCache"
-    redis = production_cache(REDIS_URL="redis://127.0.0.1:6379/0")
+def test_production_shares_its_cache_between_processes_and_servers(tmp_path):
+    assert production_cache(tmp_path) == "django.core.cache.backends.filebased.FileBasedCache"
+    redis = production_cache(tmp_path, REDIS_URL="redis://127.0.0.1:6379/0")
     assert redis == "django.core.cache.backends.redis.RedisCache"
