@@ -65,3 +65,43 @@ def test_the_roles_offered_when_adding_an_account(browser, demo_live_server, rol
             page.goto("about:blank")
             page.wait_for_timeout(300)
             context.close()
+
+
+def test_account_events_of_one_school_at_a_time(browser, demo_live_server):
+    """A site administrator of two schools reads each school's account events separately."""
+    from cms_pages.provisioning import SchoolNames, create_school
+    from tests.people import make_member as member
+
+    site = Page.objects.get(depth=2).get_site()
+    other = create_school(
+        "mektep2.test", SchoolNames(full_ky="Экинчи мектеп", full_ru="Вторая школа")
+    )
+    person = make_member(site, SITE_ADMIN, "two.schools")
+    person.groups.add(*member(other, SITE_ADMIN, "other.admin").groups.all())
+    for viewport in VIEWPORTS:
+        context = browser.new_context(viewport=viewport, locale="ru-RU")
+        page = context.new_page()
+        try:
+            TOTPDevice.objects.filter(user=person).delete()
+            sign_in_with_code(page, demo_live_server.url, person)
+            page.goto(demo_live_server.url + "/admin/reports/account-events/")
+            options = page.locator("#account-events-school option").all_inner_texts()
+            assert len(options) == 2
+            assert page.locator("tr.account-event").count() >= 1
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"] + 1, "the report must not scroll sideways"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(
+                path=str(SCREENSHOTS / f"account-events-{viewport['width']}.png"), full_page=True
+            )
+            # Nothing cut off: the table scrolls in its own box, the header fits.
+            clipped = page.evaluate(
+                "[...document.querySelectorAll('main h1, main h2, table')].filter("
+                "e => e.getBoundingClientRect().right > window.innerWidth"
+                " && !e.closest('.mektep-table-scroll')).length"
+            )
+            assert clipped == 0
+        finally:
+            page.goto("about:blank")
+            page.wait_for_timeout(300)
+            context.close()
