@@ -46,9 +46,10 @@ def site_of_page(page: Page) -> Site | None:
     return None
 
 
-def is_school_home(page: Page) -> bool:
-    """True for a school's home page: taking it down or deleting it removes the whole site."""
-    return Site.objects.filter(root_page_id=page.pk).exists()
+def is_school_home(page: Page, site: Site | None) -> bool:
+    """True when `page` is the home page of `site` (its `site_of_page`): taking it down or
+    deleting it removes the whole site."""
+    return site is not None and site.root_page_id == page.pk
 
 
 def school_users(site: Site) -> QuerySet:

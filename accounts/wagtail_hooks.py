@@ -127,12 +127,14 @@ def take_down_header_button(page, user, view_name, next_url=None):
 
 
 def refuse_delete_unless_allowed(request, pages):
-    if not all(user_can(request.user, Can.DELETE, site_of_page(page)) for page in pages):
-        raise PermissionDenied
-    # Deleting a school's home page deletes the school's whole site: the platform
-    # administrator's decision alone.
-    if not request.user.is_superuser and any(is_school_home(page) for page in pages):
-        raise PermissionDenied
+    for page in pages:
+        site = site_of_page(page)
+        if not user_can(request.user, Can.DELETE, site):
+            raise PermissionDenied
+        # Deleting a school's home page deletes the school's whole site: the platform
+        # administrator's decision alone.
+        if not request.user.is_superuser and is_school_home(page, site):
+            raise PermissionDenied
 
 
 @hooks.register("before_delete_page")

@@ -23,7 +23,7 @@ def user_can_take_down(user, page: Page) -> bool:
     if not page.live or page.depth <= 1:
         return False
     site = site_of_page(page)
-    if is_school_home(page):
+    if is_school_home(page, site):
         return user_can(user, Can.TAKE_DOWN, site) and user_can(user, Can.PUBLISH, site)
     return user_can(user, Can.TAKE_DOWN, site)
 
