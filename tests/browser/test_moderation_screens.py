@@ -9,7 +9,8 @@ from django.conf import settings
 from wagtail.models import Page
 
 from accounts.roles import EDITOR, MODERATOR
-from tests.people import PASSWORD, make_member
+from tests.browser.admin_session import admin_page
+from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
@@ -17,14 +18,6 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 # A phone that is not among the school's own: flagged for a moderator, not rejected.
 FLAGGED_KY = "Кабыл алуу боюнча +996 3133 2-99-99 номерине чалыңыз."
 FLAGGED_RU = "По вопросам приёма звоните по номеру +996 3133 2-99-99."
-
-
-def sign_in(page, base_url, user):
-    page.goto(base_url + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/")
 
 
 @pytest.mark.parametrize(
@@ -42,10 +35,7 @@ def test_the_moderator_reads_the_queue_and_the_rule_statistics(browser, demo_liv
     home.save_revision(user=editor)
     home.get_workflow().start(home, editor)
 
-    context = browser.new_context(viewport=viewport, locale="ky-KG")
-    page = context.new_page()
-    try:
-        sign_in(page, demo_live_server.url, moderator)
+    with admin_page(browser, demo_live_server.url, moderator, viewport) as page:
         page.goto(demo_live_server.url + "/admin/moderation/")
         item = page.locator(".moderation-item").first
         item.wait_for()
@@ -68,9 +58,3 @@ def test_the_moderator_reads_the_queue_and_the_rule_statistics(browser, demo_liv
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport["width"] + 1, "wide tables scroll in their own box"
         page.screenshot(path=str(SCREENSHOTS / f"rule-statistics-{viewport['width']}.png"))
-    finally:
-        # Leave the admin first and let its last background requests (the editing session's
-        # release) finish, so the server is idle when the test database is emptied.
-        page.goto("about:blank")
-        page.wait_for_timeout(500)
-        context.close()

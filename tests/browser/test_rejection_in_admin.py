@@ -9,7 +9,8 @@ from django.conf import settings
 from wagtail.models import Page
 
 from accounts.roles import EDITOR
-from tests.people import PASSWORD, make_member
+from tests.browser.admin_session import admin_page
+from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +42,7 @@ def test_the_editor_sees_the_rejection_at_the_top_of_the_edit_page(
     editor = make_member(site, EDITOR, "aigul.editor")
     home = rejected_submission(site, editor)
 
-    context = browser.new_context(viewport=viewport, locale="ky-KG")
-    page = context.new_page()
-    try:
-        page.goto(demo_live_server.url + "/admin/login/")
-        page.fill("input[name=username]", editor.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.locator("form button[type=submit]").first.click()
-        page.wait_for_url("**/admin/")
+    with admin_page(browser, demo_live_server.url, editor, viewport) as page:
         page.goto(f"{demo_live_server.url}/admin/pages/{home.pk}/edit/")
 
         refusal = page.locator(".mektep-refusal").first
@@ -64,9 +58,3 @@ def test_the_editor_sees_the_rejection_at_the_top_of_the_edit_page(
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"rejection-{viewport['width']}.png"))
-    finally:
-        # Leave the admin first and let its last background requests (the editing session's
-        # release) finish, so the server is idle when the test database is emptied.
-        page.goto("about:blank")
-        page.wait_for_timeout(500)
-        context.close()

@@ -6,30 +6,16 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from accounts.roles import DIRECTOR, SITE_ADMIN
-from tests.people import PASSWORD, current_code, make_member
+from tests.browser.admin_session import admin_page
+from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 VIEWPORTS = [{"width": 360, "height": 740}, {"width": 1366, "height": 800}]
-
-
-def sign_in_with_code(page, base_url, user):
-    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    page.goto(base_url + "/admin/login/")
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url("**/admin/two-factor/**")
-    page.fill("input[name=token]", current_code(device))
-    page.locator("form button[type=submit]").first.click()
-    # Where the verification page sends the person next is issue 15's (a background request
-    # of the admin can become its "next"); this test only needs to be signed in.
-    page.wait_for_url(lambda url: "/two-factor/" not in url)
 
 
 @pytest.mark.parametrize(
@@ -44,11 +30,7 @@ def test_the_roles_offered_when_adding_an_account(browser, demo_live_server, rol
     site = Page.objects.get(depth=2).get_site()
     person = make_member(site, role_key, f"{role_key}.person")
     for viewport in VIEWPORTS:
-        context = browser.new_context(viewport=viewport, locale="ru-RU")
-        page = context.new_page()
-        try:
-            TOTPDevice.objects.filter(user=person).delete()
-            sign_in_with_code(page, demo_live_server.url, person)
+        with admin_page(browser, demo_live_server.url, person, viewport, "ru-RU") as page:
             page.goto(f"{demo_live_server.url}/admin/school-accounts/{site.pk}/add/")
             labels = page.locator("input[name=roles]").evaluate_all(
                 "inputs => inputs.map(i => i.closest('label').innerText.trim())"
@@ -61,10 +43,6 @@ def test_the_roles_offered_when_adding_an_account(browser, demo_live_server, rol
                 path=str(SCREENSHOTS / f"add-account-{role_key}-{viewport['width']}.png"),
                 full_page=True,
             )
-        finally:
-            page.goto("about:blank")
-            page.wait_for_timeout(300)
-            context.close()
 
 
 def test_account_events_of_one_school_at_a_time(browser, demo_live_server):
@@ -79,11 +57,7 @@ def test_account_events_of_one_school_at_a_time(browser, demo_live_server):
     person = make_member(site, SITE_ADMIN, "two.schools")
     person.groups.add(*member(other, SITE_ADMIN, "other.admin").groups.all())
     for viewport in VIEWPORTS:
-        context = browser.new_context(viewport=viewport, locale="ru-RU")
-        page = context.new_page()
-        try:
-            TOTPDevice.objects.filter(user=person).delete()
-            sign_in_with_code(page, demo_live_server.url, person)
+        with admin_page(browser, demo_live_server.url, person, viewport, "ru-RU") as page:
             page.goto(demo_live_server.url + "/admin/reports/account-events/")
             options = page.locator("#account-events-school option").all_inner_texts()
             assert len(options) == 2
@@ -101,7 +75,3 @@ def test_account_events_of_one_school_at_a_time(browser, demo_live_server):
                 " && !e.closest('.mektep-table-scroll')).length"
             )
             assert clipped == 0
-        finally:
-            page.goto("about:blank")
-            page.wait_for_timeout(300)
-            context.close()

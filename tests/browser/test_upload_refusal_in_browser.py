@@ -12,7 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from accounts.roles import EDITOR
-from tests.people import PASSWORD, make_member
+from tests.browser.admin_session import admin_page
+from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +39,7 @@ def test_a_renamed_file_is_refused_with_a_reason(browser, demo_live_server, view
     editor = make_member(site, EDITOR, "aigul.editor")
     upload = tmp_path / "buyruk.docx"
     upload.write_bytes(fake_docx())
-    context = browser.new_context(viewport=viewport, locale="ky-KG")
-    page = context.new_page()
-    try:
-        page.goto(demo_live_server.url + "/admin/login/")
-        page.fill("input[name=username]", editor.username)
-        page.fill("input[name=password]", PASSWORD)
-        page.locator("form button[type=submit]").first.click()
-        page.wait_for_url("**/admin/")
+    with admin_page(browser, demo_live_server.url, editor, viewport) as page:
         page.goto(demo_live_server.url + "/admin/documents/add/")
         page.fill("input[name=title]", "Буйрук")
         page.set_input_files("input[name=file]", str(upload))
@@ -62,7 +56,3 @@ def test_a_renamed_file_is_refused_with_a_reason(browser, demo_live_server, view
         page.screenshot(
             path=str(SCREENSHOTS / f"upload-refused-{viewport['width']}.png"), full_page=True
         )
-    finally:
-        page.goto("about:blank")
-        page.wait_for_timeout(300)
-        context.close()
