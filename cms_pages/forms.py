@@ -9,18 +9,23 @@ class PersonalDataPageForm(WagtailAdminPageForm):
     """
 
     def save(self, commit=True):
-        for formset in self.formsets.values():
-            if not hasattr(formset.model, "consent_recorded_by"):
+        note_consent_recorders(self, self.for_user)
+        return super().save(commit=commit)
+
+
+def note_consent_recorders(form, user) -> None:
+    """Walk the form's inline formsets, nested ones too (a management body's people)."""
+    for formset in getattr(form, "formsets", {}).values():
+        for child in formset.forms:
+            if not hasattr(child, "cleaned_data") or child.cleaned_data.get("DELETE"):
                 continue
-            for form in formset.forms:
-                if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
-                    continue
-                person = form.instance
+            person = child.instance
+            if hasattr(person, "consent_recorded_by"):
                 if person.consent_date is None:
                     person.consent_recorded_by = None
                 elif person.consent_recorded_by_id is None:
-                    person.consent_recorded_by = self.for_user
-        return super().save(commit=commit)
+                    person.consent_recorded_by = user
+            note_consent_recorders(child, user)
 
 
 class CheckedPublicForm(WagtailAdminModelForm):

@@ -24,6 +24,7 @@ from .models import (
     Leader,
     LeadershipPage,
     ManagementBody,
+    ManagementBodyMember,
     Menu,
     NewsIndexPage,
     NewsPage,
@@ -114,6 +115,11 @@ class LeaderTranslation(TranslationOptions):
 @register(ManagementBody)
 class ManagementBodyTranslation(TranslationOptions):
     fields = ManagementBody.disclosure_fields.texts
+
+
+@register(ManagementBodyMember)
+class ManagementBodyMemberTranslation(TranslationOptions):
+    fields = ManagementBodyMember.disclosure_fields.texts
 
 
 @register(DisclosureDocument)

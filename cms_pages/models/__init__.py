@@ -21,9 +21,10 @@ from .finance import FinancePage, FinancialReport
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
+from .people_shown import PEOPLE_SHOWN_PANEL, PersonShown, ShowsPeople
 from .safety import EmergencyContact, SafetyPage
 from .school import SchoolBranch, SchoolPhone, SchoolProfile
-from .structure import ManagementBody, StructurePage
+from .structure import ManagementBody, ManagementBodyMember, StructurePage
 
 # Every subsection page type, in the regulation's order.
 SECTION_PAGE_TYPES = (
@@ -43,6 +44,7 @@ SECTION_PAGE_TYPES = (
 
 __all__ = [
     "INDEX_SLUG",
+    "PEOPLE_SHOWN_PANEL",
     "SECTION_PAGE_TYPES",
     "SECTION_SLUGS",
     "AdmissionsPage",
@@ -67,14 +69,17 @@ __all__ = [
     "Leader",
     "LeadershipPage",
     "ManagementBody",
+    "ManagementBodyMember",
     "Menu",
     "NewsIndexPage",
     "NewsPage",
     "NutritionPage",
+    "PersonShown",
     "SafetyPage",
     "SchoolBranch",
     "SchoolPhone",
     "SchoolProfile",
+    "ShowsPeople",
     "SiteAlert",
     "StaffMember",
     "StructurePage",

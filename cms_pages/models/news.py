@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..rich_text import ARTICLE_FEATURES, clean_rich_text
+from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
 
 
 class NewsIndexPage(RoutablePageMixin, Page):
@@ -88,7 +89,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self)
 
 
-class NewsPage(Page):
+class NewsPage(ShowsPeople, Page):
     date = models.DateField(_("date"), default=datetime.date.today)
     intro = models.TextField(_("summary"), help_text=_("One or two sentences shown in lists."))
     body = RichTextField(_("text"), features=ARTICLE_FEATURES, blank=True)
@@ -113,6 +114,7 @@ class NewsPage(Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        PEOPLE_SHOWN_PANEL,
     ]
     search_fields = [
         *Page.search_fields,
