@@ -40,13 +40,15 @@ def record_label(record, index: int) -> str:
     return f"{record._meta.verbose_name} {index}"
 
 
-def iter_records(obj):
-    """The object itself, then each inline record, with a human label for each."""
-    yield "", obj
+def iter_records(obj, prefix: str = ""):
+    """The object itself, then each inline record and the records nested in it (a management
+    body's people), with a human label for each."""
+    yield prefix, obj
     for relation in get_all_child_relations(type(obj)):
         accessor = relation.get_accessor_name()
         for index, record in enumerate(getattr(obj, accessor).all(), start=1):
-            yield record_label(record, index), record
+            label = record_label(record, index)
+            yield from iter_records(record, f"{prefix}, {label}" if prefix else label)
 
 
 def collect_texts(obj) -> list[TextField]:

@@ -21,6 +21,7 @@ CATEGORY_LABELS = {
     "discrepancy": _("Differs from the school's records"),
     "bilingual": _("Missing translation"),
     "precedent": _("Like a text a moderator sent back"),
+    "consent": _("No consent to publication"),
 }
 
 ACTION_LABELS = {

@@ -6,9 +6,12 @@ each language, and the bilingual-completeness check, and says what an editor mus
 
 from dataclasses import asdict, dataclass, field
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 from .checker import SchoolFacts, check, find_discrepancies
 from .checker.result import verdict_for
-from .content import TextField, collect_texts, missing_translations
+from .content import TextField, collect_texts, iter_records, languages, missing_translations
 from .precedents import precedent_findings
 
 LANGUAGE_NAMES = {
@@ -52,7 +55,7 @@ class Review:
         """The findings as an editor reads them in the workflow history: both languages."""
         lines = []
         for finding in self.findings:
-            where = f"{finding.location} ({finding.lang})"
+            where = f"{finding.location} ({finding.lang})" if finding.lang else finding.location
             quoted = f" «{finding.excerpt}»" if finding.excerpt else ""
             lines.append(f"• {where}{quoted}: {finding.message['ky']} / {finding.message['ru']}")
         return "\n".join(lines)
@@ -67,6 +70,7 @@ def review_object(obj, facts: SchoolFacts) -> Review:
     review = review_texts(texts, facts)
     review.findings += precedent_findings(texts, facts)
     review.findings += missing_translation_findings(obj)
+    review.findings += missing_consent_findings(obj)
     return review
 
 
@@ -115,6 +119,37 @@ def missing_translation_findings(obj) -> list[ReviewFinding]:
                     "ru": f"Поле «{missing.location}» не заполнено на {names['ru']} языке. "
                     "Содержимое публикуется на обоих языках: добавьте перевод.",
                 },
+            )
+        )
+    return findings
+
+
+def missing_consent_findings(obj) -> list[ReviewFinding]:
+    """A reject finding for each person the page names or shows without a recorded consent.
+
+    The message is the same in every language the editor may read (003 §6.2)."""
+    findings = []
+    for location, record in iter_records(obj):
+        if not getattr(record, "publishing_requires_consent", False) or record.consent_date:
+            continue
+        message = {}
+        for lang in languages():
+            with translation.override(lang):
+                message[lang] = gettext(
+                    "%(name)s has no consent recorded: enter the date of the signed consent "
+                    "or remove the person and their photo."
+                ) % {"name": str(record)}
+        findings.append(
+            ReviewFinding(
+                location=location,
+                lang="",
+                rule_id="consent-missing",
+                category="consent",
+                action="reject",
+                start=0,
+                end=0,
+                excerpt="",
+                message=message,
             )
         )
     return findings
