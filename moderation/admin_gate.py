@@ -61,6 +61,12 @@ def check_before_publishing(request, page):
     verdict = judge(page, page.latest_revision)
     if verdict.allowed:
         return None
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name == "wagtailadmin_pages:add" and page.live:
+        # Wagtail's create view saves a page created with Publish as live before asking this
+        # hook; refused, the new page must stay a draft, not be served as it was typed.
+        Page.objects.filter(pk=page.pk).update(live=False)
+        page.live = False
     add_refusal(request, page, verdict.review, verdict.needs_moderator)
     return redirect(edit_url(page))
 
