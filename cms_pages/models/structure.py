@@ -85,7 +85,7 @@ class ManagementBody(Orderable, ClusterableModel):
             heading=_("Contact of the body"),
         ),
         FieldPanel("regulation"),
-        InlinePanel("people", label=_("People")),
+        InlinePanel("people", heading=_("People"), label=_("person")),
     ]
     disclosure_fields = DisclosureFields(
         texts=("name",),
@@ -117,7 +117,9 @@ class StructurePage(DisclosureSection):
 
     content_panels = [
         *Page.content_panels,
-        InlinePanel("management_bodies", label=_("Management bodies")),
+        InlinePanel(
+            "management_bodies", heading=_("Management bodies"), label=_("management body")
+        ),
     ]
     disclosure_fields = DisclosureFields(
         texts=("title",), records={"management_bodies": "public_management_bodies"}

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
-from cms_pages.models import DisclosureDocument, StaffMember
+from cms_pages.models import DisclosureDocument, ManagementBody, ManagementBodyMember, StaffMember
 
 from .conftest import section_page
 
@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 # each whatever the number of records (the records come with their documents in one query).
 STAFF_PAGE_QUERIES = 17
 DOCUMENTS_PAGE_QUERIES = 17
+# The bodies with their regulations, and their consented people in one more query.
+STRUCTURE_PAGE_QUERIES = 18
 
 
 def fill_staff(page, count: int) -> None:
@@ -29,6 +31,23 @@ def fill_staff(page, count: int) -> None:
         )
         for n in range(count)
     ]
+    page.save_revision().publish()
+
+
+def fill_bodies(page, count: int) -> None:
+    bodies = []
+    for n in range(count):
+        body = ManagementBody(name_ky=f"Кеңеш {n}", name_ru=f"Совет {n}")
+        body.people = [
+            ManagementBodyMember(
+                full_name_ky=f"Мүчө {n}-{k}",
+                full_name_ru=f"Член {n}-{k}",
+                consent_date=datetime.date(2025, 9, 1) if k else None,
+            )
+            for k in range(3)
+        ]
+        bodies.append(body)
+    page.management_bodies = bodies
     page.save_revision().publish()
 
 
@@ -67,6 +86,7 @@ def queries_to_render(client, url: str, expected_text: str) -> int:
     [
         ("employees", fill_staff, "Учитель {last}", STAFF_PAGE_QUERIES),
         ("document", fill_documents, "akt-{last}.pdf", DOCUMENTS_PAGE_QUERIES),
+        ("struct", fill_bodies, "Член {last}-2", STRUCTURE_PAGE_QUERIES),
     ],
 )
 def test_a_subsection_renders_with_the_same_queries_for_10_and_200_records(
