@@ -149,3 +149,25 @@ def test_a_body_whose_people_lack_consent_still_shows_its_name_regulation_and_co
     bodies = api["items"][0]["management_bodies"]
     assert [body["members"] for body in bodies] == [[], [], [], []]
     assert bodies[0]["regulation"]["format"] == "pdf"
+
+
+def test_a_bad_phone_or_date_of_a_body_member_is_refused_and_what_was_typed_is_kept(
+    admin_client, demo_site
+):
+    page = section_page(demo_site, "struct")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_data(admin_client.get(url).content.decode(), containing="title_ky")
+    data.update(
+        {
+            "management_bodies-1-people-0-phone": "звоните вечером",
+            "management_bodies-1-people-1-consent_date": "31.02.2025",
+            "action-publish": "1",
+        }
+    )
+    response = admin_client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "звоните вечером" in html and "31.02.2025" in html
+    assert "+996 312 62-45-10" in html  # the phone error says what a number looks like
+    assert not ManagementBodyMember.objects.filter(phone="звоните вечером").exists()
+    assert "звоните вечером" not in admin_client.get("/ru/sveden/struct/").content.decode()
