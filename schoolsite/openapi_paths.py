@@ -1,7 +1,11 @@
 """The endpoints of the OpenAPI description (openapi.py): addresses, query parameters and which
 component schema each response has."""
 
+from django.conf import settings
+
 REF = "#/components/schemas/"
+# Wagtail's own setting and default.
+LIMIT_MAX = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
 
 
 def json_response(description: str, schema: str) -> dict:
@@ -24,7 +28,11 @@ def query(name: str, description: str, schema: dict) -> dict:
 INTEGER = {"type": "integer", "minimum": 0}
 STRING = {"type": "string"}
 LISTING_PARAMETERS = [
-    query("limit", "How many items to give (at most 20).", {"type": "integer", "minimum": 1}),
+    query(
+        "limit",
+        f"How many items to give (at most {LIMIT_MAX}).",
+        {"type": "integer", "minimum": 1, "maximum": LIMIT_MAX},
+    ),
     query("offset", "How many items to skip.", INTEGER),
     query(
         "fields",
