@@ -124,11 +124,11 @@ def fact_getter(name):
 
 
 def rich_text_getter(name, lang):
-    return lambda obj, request: public_rich_text(getattr(obj, f"{name}_{lang}"), lang)
+    return lambda obj, request: public_rich_text(getattr(obj, f"{name}_{lang}"), lang, request)
 
 
 def stream_getter(name, lang):
-    return lambda obj, request: block_list(getattr(obj, f"{name}_{lang}"), lang)
+    return lambda obj, request: block_list(getattr(obj, f"{name}_{lang}"), lang, request)
 
 
 def image_getter(name, alt):

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.test import RequestFactory
 from PIL import Image as PillowImage
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -69,7 +70,8 @@ def test_a_news_article_gives_its_date_summary_clean_body_and_image_sizes(client
     assert (page["title_ky"], page["title_ru"]) == ("Жадыбал", "Расписание")
     assert (page["intro_ru"], page["date"]) == ("Расписание: кратко", "2025-11-01")
     assert page["body_ru"] == (
-        f'<p>Жадыбал: <a href="/documents/{document.pk}/raspisanie.pdf">файл</a></p>'
+        f'<p>Жадыбал: <a href="http://localhost/documents/{document.pk}/raspisanie.pdf">'
+        "файл</a></p>"
     )
     assert page["image"]["alt_ru"] == "Линейка во дворе"
     assert (page["image"]["width"], page["image"]["height"]) == (1600, 900)
@@ -173,16 +175,30 @@ def test_a_streamfield_body_gives_each_language_as_blocks_of_clean_html():
                 {"type": "notice", "value": {"text": "Көңүл буруңуз"}, "id": "b2"},
             ]
         ),
-        body_ru=BODY.to_python([{"type": "paragraph", "value": "<p>История</p>", "id": "a1"}]),
+        body_ru=BODY.to_python(
+            [
+                {
+                    "type": "paragraph",
+                    "value": '<p><a href="/ru/history/">История</a></p>',
+                    "id": "a1",
+                }
+            ]
+        ),
     )
     spec = DisclosureFields(streams=("body",))
-    data = object_data(page, spec)
+    data = object_data(page, spec, RequestFactory().get("/api/v2/pages/", HTTP_HOST="school.kg"))
     assert data == {
         "body_ky": [
             {"type": "paragraph", "id": "a1", "html": "<p>Тарых</p>"},
             {"type": "notice", "id": "b2", "html": "<aside><p>Көңүл буруңуз</p></aside>"},
         ],
-        "body_ru": [{"type": "paragraph", "id": "a1", "html": "<p>История</p>"}],
+        "body_ru": [
+            {
+                "type": "paragraph",
+                "id": "a1",
+                "html": '<p><a href="http://school.kg/ru/history/">История</a></p>',
+            }
+        ],
     }
     jsonschema.validate(data, object_schema(None, spec))
     data["body_ru"][0]["html"] = None
