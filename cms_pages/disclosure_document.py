@@ -11,13 +11,10 @@ from wagtail.models import Site
 
 from .completeness import Sections, school_report
 from .models import SECTION_PAGE_TYPES, SchoolProfile
-from .serialization import DisclosureFields, object_data
+from .profile_fields import PROFILE_FIELDS
+from .serialization import object_data
 
 SCHEMA_ID = "https://mektep.kg/schemas/disclosure.schema.json"
-PROFILE_FIELDS = DisclosureFields(
-    texts=("full_name", "short_name", "address", "working_hours"),
-    facts=("founding_date", "email", "latitude", "longitude"),
-)
 
 
 def disclosure_document(site: Site, request) -> dict:

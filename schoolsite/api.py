@@ -1,6 +1,7 @@
-"""The public headless API at /api/v2/: Wagtail's pages, images and documents endpoints, and the
-disclosure document of the requesting school. Read-only; outside the language prefixes, since
-each response carries both languages."""
+"""The public headless API at /api/v2/: Wagtail's pages, images and documents endpoints, the
+disclosure document and the announcements in force of the requesting school, and the OpenAPI
+description of them all. Read-only; outside the language prefixes, since each response carries
+both languages."""
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -9,10 +10,12 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from cms_pages.api import (
     PublicDocumentsAPIViewSet,
     PublicImagesAPIViewSet,
+    announcements_view,
     disclosure_document_view,
 )
 
 from .api_parameters import CheckedParametersMixin
+from .openapi import openapi_view
 
 
 class PagesEndpoint(CheckedParametersMixin, PagesAPIViewSet):
@@ -34,5 +37,7 @@ api_router.register_endpoint("documents", DocumentsEndpoint)
 
 urlpatterns = [
     path("disclosure/", disclosure_document_view, name="disclosure_document"),
+    path("announcements/", announcements_view, name="announcements"),
+    path("schema/", openapi_view, name="openapi"),
     path("", api_router.urls),
 ]

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..ical import CalendarEvent, render_calendar
+from ..serialization import DisclosureFields
 
 
 class EventIndexPage(Page):
@@ -33,6 +34,10 @@ class EventIndexPage(Page):
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    disclosure_fields = DisclosureFields(
+        texts=("title", "introduction"), records={"events": "public_events"}
+    )
+    api_fields = disclosure_fields.api_fields()
 
     class Meta:
         verbose_name = _("events page")
@@ -43,6 +48,10 @@ class EventIndexPage(Page):
         now = timezone.now()
         over = Q(end__lt=now) | Q(end__isnull=True, start__lt=now)
         return self.events.exclude(over).order_by("start", "pk")
+
+    def public_events(self) -> list["Event"]:
+        """Every event, past ones included, in the order they happen."""
+        return list(self.events.order_by("start", "pk"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -64,7 +73,7 @@ class EventIndexPage(Page):
                 end=event.end,
                 url=page_url,
             )
-            for event in self.events.order_by("start", "pk")
+            for event in self.public_events()
         ]
         body = render_calendar(events, name=self.title, now=timezone.now())
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -87,6 +96,9 @@ class Event(Orderable):
         FieldPanel("start"),
         FieldPanel("end"),
     ]
+    disclosure_fields = DisclosureFields(
+        texts=("title", "description", "place"), facts=("start", "end")
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("event")

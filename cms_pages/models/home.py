@@ -3,8 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..profile_fields import SCHOOL_FIELDS
+from ..serialization import DisclosureFields, Nested
 from ..visibility import public_pages
 from .disclosure import DisclosureIndexPage
+from .school import SchoolProfile
 
 
 class HomePage(Page):
@@ -16,6 +19,12 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    # What a headless client needs to render the home page: its texts and the school's facts.
+    disclosure_fields = DisclosureFields(
+        texts=("title", "introduction"),
+        nested={"school": Nested("public_school", SCHOOL_FIELDS, many=False)},
+    )
+    api_fields = disclosure_fields.api_fields()
 
     class Meta:
         verbose_name = _("home page")
@@ -25,6 +34,9 @@ class HomePage(Page):
     def disclosure_index(self):
         """The school's published disclosure section, linked from the home page."""
         return public_pages(DisclosureIndexPage.objects.child_of(self)).first()
+
+    def public_school(self) -> SchoolProfile | None:
+        return SchoolProfile.objects.filter(site__root_page=self).first()
 
     @property
     def introduction_paragraphs(self) -> list[str]:

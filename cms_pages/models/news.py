@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..rich_text import ARTICLE_FEATURES, clean_rich_text
+from ..serialization import DisclosureFields
 from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
 
 
@@ -31,6 +32,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.NewsPage"]
     max_count_per_parent = 1
+    disclosure_fields = DisclosureFields(texts=("title", "introduction"))
+    api_fields = disclosure_fields.api_fields()
 
     class Meta:
         verbose_name = _("news index")
@@ -127,6 +130,13 @@ class NewsPage(ShowsPeople, Page):
     ]
     parent_page_types = ["cms_pages.NewsIndexPage"]
     subpage_types = []
+    disclosure_fields = DisclosureFields(
+        texts=("title", "intro"),
+        facts=("date",),
+        rich_texts=("body",),
+        images={"image": "image_alt"},
+    )
+    api_fields = disclosure_fields.api_fields()
 
     class Meta:
         verbose_name = _("news article")

@@ -186,7 +186,8 @@ def public_paths(demo):
     feeds = [f"/{code}/news/feed.atom" for code in LANGUAGES]
     calendars = [f"/{code}/events/calendar.ics" for code in LANGUAGES]
     files = [f"/documents/{pk}/{quote(name)}" for pk, name in demo["documents"]]
-    fixed = ["/", "/sitemap.xml", "/robots.txt", "/api/v2/disclosure/", "/i18n/setlang/"]
+    api = ["/api/v2/disclosure/", "/api/v2/announcements/", "/api/v2/schema/"]
+    fixed = ["/", "/sitemap.xml", "/robots.txt", *api, "/i18n/setlang/"]
     per_language = ["search/", "site-map/", "accessibility/", "news/page/2/", "no-such-page/"]
     return sorted(
         {*demo["paths"], *feeds, *calendars, *files, *fixed}
@@ -431,5 +432,6 @@ def test_the_disclosure_document_with_any_language_and_host(fuzz, demo):
     def check(params, language, host):
         fuzz.send("GET", "/api/v2/disclosure/", params, HTTP_ACCEPT_LANGUAGE=language)
         fuzz.send("GET", "/ky/", HTTP_HOST=host)
+        fuzz.send("GET", "/api/v2/announcements/", params, HTTP_HOST=host)
 
     check()
