@@ -3,6 +3,7 @@
 {% translated page "title" %}                 the title, or the other language's, marked
 {% translated page "seo_title" "title" %}     the first filled, the page's language first
 {% translated event "description" linebreaks=True %}
+{{ item.title|marked }}                       a TranslatedText made in Python, marked
 {% translated page "title" as title %}        in an attribute: {{ title|as_text }},
                                               and {{ title|lang_attribute }} on its element
 {% translated_block page "body" %}...{% endtranslated_block %}   longer text: a notice above
@@ -27,6 +28,13 @@ def translated(obj, *names, linebreaks=False):
     if obj is None or obj == "":
         return ""
     return translated_text(obj, *names, keep_line_breaks=linebreaks)
+
+
+@register.filter
+def marked(value):
+    """A TranslatedText built in Python (menu items, section links), marked if foreign; a
+    variable alone would print it as plain text."""
+    return value.__html__() if isinstance(value, TranslatedText) else value
 
 
 @register.filter
