@@ -1,4 +1,8 @@
-"""The Atom feed of a school's news, in the language of its URL prefix."""
+"""The Atom feed of a school's news, in the language of its URL prefix.
+
+A text missing in that language is given in the other one with a note, as a feed entry carries
+no markup to mark it with.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -6,6 +10,7 @@ from wagtail.models import Site
 
 from .control_characters import xml_safe
 from .models import SchoolProfile
+from .translated_text import translated_text
 
 
 class NewsFeed(Feed):
@@ -25,22 +30,23 @@ class NewsFeed(Feed):
 
     def title(self, index):
         profile = SchoolProfile.for_site(Site.find_for_request(self.request))
-        return f"{index.title} — {profile.short_name or profile.full_name}"
+        school = translated_text(profile, "short_name", "full_name")
+        return f"{translated_text(index, 'title').plain()} — {school.plain()}"
 
     def link(self, index):
         return index.url
 
     def subtitle(self, index):
-        return index.introduction
+        return translated_text(index, "introduction").plain()
 
     def items(self, index):
         return index.articles()[: index.feed_length]
 
     def item_title(self, item):
-        return item.title
+        return translated_text(item, "title").plain()
 
     def item_description(self, item):
-        return item.intro
+        return translated_text(item, "intro").plain()
 
     def item_link(self, item):
         return item.url

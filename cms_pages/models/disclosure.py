@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..serialization import DisclosureFields
+from ..translated_text import translated_text
 from ..visibility import public_pages
 
 # Subsection slugs in the order the regulation lists them; the order of the section navigation.
@@ -121,7 +122,7 @@ def section_links(page: Page, request, current: Page | None) -> list[dict]:
     by_slug = {item.slug: item for item in public_pages(pages)}
     return [
         {
-            "title": by_slug[slug].title,
+            "title": translated_text(by_slug[slug], "title"),
             "url": by_slug[slug].get_url(request),
             "is_current": current is not None and by_slug[slug].pk == current.pk,
         }

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..ical import CalendarEvent, render_calendar
 from ..serialization import DisclosureFields
+from ..translated_text import translated_text
 
 
 class EventIndexPage(Page):
@@ -66,16 +67,18 @@ class EventIndexPage(Page):
         events = [
             CalendarEvent(
                 uid=f"event-{event.pk}@{site.hostname}",
-                title=event.title,
-                description=event.description,
-                place=event.place,
+                # A calendar line carries no markup: a text in the other language says so.
+                title=translated_text(event, "title").plain(),
+                description=translated_text(event, "description").plain(),
+                place=translated_text(event, "place").plain(),
                 start=event.start,
                 end=event.end,
                 url=page_url,
             )
             for event in self.public_events()
         ]
-        body = render_calendar(events, name=self.title, now=timezone.now())
+        name = translated_text(self, "title").plain()
+        body = render_calendar(events, name=name, now=timezone.now())
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="calendar.ics"'
         return response

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from ..translated_text import translated_text
 from ..visibility import public_pages
 
 register = template.Library()
@@ -52,7 +53,7 @@ def main_menu(context):
     pages = [home, *public_pages(Page.objects.child_of(home)).in_menu()]
     return [
         {
-            "title": page.title,
+            "title": translated_text(page, "title"),
             "is_home": page.pk == home.pk,
             "url": page.get_url(request),
             "is_current": current is not None and current.pk == page.pk,

@@ -177,7 +177,8 @@ TIME_ZONE = "Asia/Bishkek"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru")
 # A visitor who opens the Russian site sees the Kyrgyz text rather than a blank where a
-# translation is missing; the completeness check still reports the gap to the school.
+# translation is missing, marked with its language and a note (cms_pages/translated_text.py); the
+# publishing gate refuses such gaps, so they come only from content saved around it.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ky", "ru")}
 # One slug for both languages: /ky/sveden/ and /ru/sveden/ are the same page, so the
 # disclosure URLs stay stable and the language switch only swaps the prefix.
