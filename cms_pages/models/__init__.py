@@ -18,6 +18,7 @@ from .education import (
 from .events import Event, EventIndexPage
 from .facilities import FacilitiesPage, Facility, Menu, NutritionPage
 from .finance import FinancePage, FinancialReport
+from .general import ContactsPage, GeneralPage
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
@@ -48,6 +49,7 @@ __all__ = [
     "AdmissionsPage",
     "AvailablePlaces",
     "BasicInformationPage",
+    "ContactsPage",
     "DisclosureDocument",
     "DisclosureIndexPage",
     "DisclosureSection",
@@ -63,6 +65,7 @@ __all__ = [
     "Facility",
     "FinancePage",
     "FinancialReport",
+    "GeneralPage",
     "HomePage",
     "Leader",
     "LeadershipPage",
