@@ -133,4 +133,3 @@ def phone_uri(number: str) -> str:
     """A phone number as a tel: link target, digits and a leading plus only."""
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"tel:+{digits}" if number.strip().startswith("+") else f"tel:{digits}"
-

@@ -61,6 +61,11 @@ def check_before_publishing(request, page):
     verdict = judge(page, page.latest_revision)
     if verdict.allowed:
         return None
+    if page.live and page.live_revision_id is None:
+        # Wagtail's create view inserts a new page with the model's default live=True before it
+        # asks this hook; a refused new page must not stay live with the refused text.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+        page.live = False
     add_refusal(request, page, verdict.review, verdict.needs_moderator)
     return redirect(edit_url(page))
 
