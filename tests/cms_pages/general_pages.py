@@ -67,6 +67,11 @@ def add_general_page(client, parent, action: str, title: tuple[str, str], slug: 
     return client.post(url, data, follow=True)
 
 
+def stream(blocks: list[tuple[str, object]]) -> list[dict]:
+    """Blocks in the stored (JSON) form a StreamField accepts."""
+    return [{"type": kind, "value": value} for kind, value in blocks]
+
+
 def publish_general_page(parent, slug, title_ky, title_ru, body_ky, body_ru, **fields):
     """A general page published as the gate would let it (for tests of the public side)."""
     page = GeneralPage(
@@ -74,8 +79,8 @@ def publish_general_page(parent, slug, title_ky, title_ru, body_ky, body_ru, **f
         title=title_ky,
         title_ky=title_ky,
         title_ru=title_ru,
-        body_ky=body_ky,
-        body_ru=body_ru,
+        body_ky=stream(body_ky),
+        body_ru=stream(body_ru),
         **fields,
     )
     parent.add_child(instance=page)
