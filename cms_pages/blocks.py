@@ -7,6 +7,7 @@ is plain text or the limited rich text of news articles, so the automatic checks
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -56,7 +57,7 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        label = _("image")
+        label = capfirst(_("image"))
         template = "cms_pages/blocks/image.html"
 
 
@@ -71,7 +72,7 @@ class DocumentBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        label = _("document")
+        label = capfirst(_("document"))
         template = "cms_pages/blocks/document.html"
 
 
@@ -82,7 +83,7 @@ class TableBlock(TypedTableBlock):
 
     class Meta:
         icon = "table"
-        label = _("table")
+        label = capfirst(_("table"))
         template = "cms_pages/blocks/table.html"
 
 
@@ -98,7 +99,7 @@ class ContactCardBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
-        label = _("contact card")
+        label = capfirst(_("contact card"))
         template = "cms_pages/blocks/contact_card.html"
 
     def get_context(self, value, parent_context=None):
@@ -113,15 +114,15 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        label = _("call-out")
+        label = capfirst(_("call-out"))
         template = "cms_pages/blocks/callout.html"
 
 
 class GeneralBlocks(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("heading"), max_length=200, form_classname="title", icon="title"
+        label=capfirst(_("heading")), max_length=200, form_classname="title", icon="title"
     )
-    paragraph = CleanRichTextBlock(label=_("paragraph"), features=PARAGRAPH_FEATURES)
+    paragraph = CleanRichTextBlock(label=capfirst(_("paragraph")), features=PARAGRAPH_FEATURES)
     image = ImageBlock()
     document = DocumentBlock()
     table = TableBlock()
