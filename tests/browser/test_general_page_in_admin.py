@@ -181,7 +181,8 @@ def test_site_admin_builds_history_page_and_director_approves_it(
             approve.click()
 
     history.refresh_from_db()
-    assert history.live
+    assert history.live and history.show_in_menus
+    assert history.url_path.endswith("/history/")
 
     context = browser.new_context(locale="ru-RU", bypass_csp=True, viewport=DESKTOP)
     page = context.new_page()
