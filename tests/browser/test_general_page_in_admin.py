@@ -219,3 +219,17 @@ def test_site_admin_builds_history_page_and_director_approves_it(
         m for m in json.loads(result.stderr or result.stdout)["messages"] if m["type"] == "error"
     ]
     assert errors == [], json.dumps(errors, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_contacts_and_parents_pages_fit_the_screen(browser, demo_live_server, viewport):
+    context = browser.new_context(locale="ru-RU", viewport=viewport)
+    page = context.new_page()
+    try:
+        for slug in ("contacts", "parents"):
+            page.goto(f"{demo_live_server.url}/ru/{slug}/")
+            assert page.locator("nav.main-menu a[href='/ru/contacts/']").is_visible()
+            assert_fits_the_screen(page)
+            screenshot(page, f"{slug}-page-{viewport['width']}.png")
+    finally:
+        context.close()
