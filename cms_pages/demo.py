@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from .demo_disclosure import DISCLOSURE_FILE, load_disclosures
 from .demo_news import fill_news_and_events, read_news_data
+from .demo_pages import fill_general_pages, read_pages_data
 from .models import SchoolBranch, SchoolPhone, SchoolProfile
 from .provisioning import (
     SchoolNames,
@@ -51,6 +52,7 @@ def load_demo_school(data: dict) -> tuple[Site, bool]:
     index = ensure_disclosure_section(site.root_page.specific)
     load_disclosures(index, profile.collection, read_demo_data(DISCLOSURE_FILE))
     fill_news_and_events(site.root_page.specific, read_news_data())
+    fill_general_pages(site.root_page.specific, read_pages_data())
     return site, created
 
 

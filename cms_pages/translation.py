@@ -6,6 +6,7 @@ from modeltranslation.translator import TranslationOptions
 from .models import (
     AdmissionsPage,
     BasicInformationPage,
+    ContactsPage,
     DisclosureDocument,
     DisclosureIndexPage,
     DocumentsPage,
@@ -20,6 +21,7 @@ from .models import (
     Facility,
     FinancePage,
     FinancialReport,
+    GeneralPage,
     HomePage,
     Leader,
     LeadershipPage,
@@ -165,6 +167,16 @@ class NewsIndexPageTranslation(TranslationOptions):
 @register(NewsPage)
 class NewsPageTranslation(TranslationOptions):
     fields = ("intro", "body", "image_alt")
+
+
+@register(GeneralPage)
+class GeneralPageTranslation(TranslationOptions):
+    fields = ("body",)
+
+
+@register(ContactsPage)
+class ContactsPageTranslation(TranslationOptions):
+    fields = ("body",)
 
 
 @register(EventIndexPage)

@@ -61,11 +61,10 @@ def check_before_publishing(request, page):
     verdict = judge(page, page.latest_revision)
     if verdict.allowed:
         return None
-    match = getattr(request, "resolver_match", None)
-    if match is not None and match.view_name == "wagtailadmin_pages:add" and page.live:
-        # Wagtail's create view saves a page created with Publish as live before asking this
-        # hook; refused, the new page must stay a draft, not be served as it was typed.
-        Page.objects.filter(pk=page.pk).update(live=False)
+    if page.live and page.live_revision_id is None:
+        # Wagtail's create view inserts a new page with the model's default live=True before it
+        # asks this hook; a refused new page must not stay live with the refused text.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
         page.live = False
     add_refusal(request, page, verdict.review, verdict.needs_moderator)
     return redirect(edit_url(page))

@@ -18,6 +18,7 @@ from .education import (
 from .events import Event, EventIndexPage
 from .facilities import FacilitiesPage, Facility, Menu, NutritionPage
 from .finance import FinancePage, FinancialReport
+from .general import ContactsPage, GeneralPage
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage
 from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
@@ -50,6 +51,7 @@ __all__ = [
     "AdmissionsPage",
     "AvailablePlaces",
     "BasicInformationPage",
+    "ContactsPage",
     "DisclosureDocument",
     "DisclosureIndexPage",
     "DisclosureSection",
@@ -65,6 +67,7 @@ __all__ = [
     "Facility",
     "FinancePage",
     "FinancialReport",
+    "GeneralPage",
     "HomePage",
     "Leader",
     "LeadershipPage",

@@ -79,6 +79,8 @@ class DisclosureIndexPage(FixedSlugMixin, Page):
         "cms_pages.FinancePage",
         "cms_pages.NutritionPage",
         "cms_pages.SafetyPage",
+        # Anything else the school discloses beyond the regulation's list.
+        "cms_pages.GeneralPage",
     ]
     max_count_per_parent = 1
     disclosure_fields = DisclosureFields(texts=("title", "introduction"))

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from ..translated_text import translated_text
-from ..visibility import public_pages
+from ..visibility import without_view_restrictions
 
 register = template.Library()
 
@@ -39,7 +39,8 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The school's home page and its published top-level pages marked “show in menus”.
+    """The school's home page and its published, public top-level pages marked “show in menus”,
+    in the order of the page tree, read in one query.
 
     The home item is labelled “Home”, not with the home page's title, so the school's name keeps
     coming from its profile alone.
@@ -49,20 +50,30 @@ def main_menu(context):
     if site is None:
         return []
     current = context.get("page")
-    home = site.root_page
-    pages = [home, *public_pages(Page.objects.child_of(home)).in_menu()]
-    return [
+    home = site.root_page  # Site.find_for_request reads it with the site
+    items = [{"title": "", "is_home": True, "url": home.get_url(request), "page": home}]
+    items += [
         {
             "title": translated_text(page, "title"),
-            "is_home": page.pk == home.pk,
+            "is_home": False,
             "url": page.get_url(request),
-            "is_current": current is not None and current.pk == page.pk,
-            "is_ancestor": current is not None
-            and page.pk != home.pk
-            and current.path.startswith(page.path),
+            "page": page,
         }
-        for page in pages
+        for page in menu_pages(home)
     ]
+    for item in items:
+        page = item.pop("page")
+        item["is_current"] = current is not None and current.pk == page.pk
+        item["is_ancestor"] = (
+            current is not None and not item["is_home"] and current.path.startswith(page.path)
+        )
+    return items
+
+
+def menu_pages(home: Page):
+    """Live, public children of `home` with “show in menus”, in tree order (one query)."""
+    children = Page.objects.child_of(home).live().in_menu().order_by("path")
+    return without_view_restrictions(children, depth=home.depth + 1)
 
 
 # json.dumps leaves <, > and & as they are; inside <script> they could end the element early.

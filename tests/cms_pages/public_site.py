@@ -18,6 +18,8 @@ PAGE_TYPE_PATHS = [
     "/{lang}/site-map/",
     "/{lang}/no-such-page/",
     "/{lang}/sveden/",
+    "/{lang}/contacts/",
+    "/{lang}/parents/",
     *(f"/{{lang}}/sveden/{slug}/" for slug in SECTION_SLUGS),
 ]
 

@@ -125,3 +125,21 @@ def test_a_school_can_be_created_after_the_database_was_emptied(db):
         # flush re-created the content types inside this test's transaction, which is rolled
         # back; the cached ids must not outlive it.
         ContentType.objects.clear_cache()
+
+
+def test_new_school_starts_with_news_events_and_contacts_in_its_menu(client, db):
+    create_school("--hostname", "menu.school.kg", "--name-ky", "Мектеп", "--name-ru", "Школа")
+    site = Site.objects.get(hostname="menu.school.kg")
+    in_menu = site.root_page.get_children().live().in_menu().specific()
+    assert [(type(page).__name__, page.slug) for page in in_menu] == [
+        ("DisclosureIndexPage", "sveden"),
+        ("NewsIndexPage", "news"),
+        ("EventIndexPage", "events"),
+        ("ContactsPage", "contacts"),
+    ]
+    contacts = client.get("/ru/contacts/", HTTP_HOST="menu.school.kg").content.decode()
+    assert "<h1>Контакты</h1>" in contacts and "Школа" in contacts
+    assert (
+        '<a href="/ky/contacts/">Байланыштар</a>'
+        in client.get("/ky/", HTTP_HOST="menu.school.kg").content.decode()
+    )

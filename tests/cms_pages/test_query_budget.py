@@ -11,13 +11,13 @@ from .public_site import announce, publish_article
 pytestmark = pytest.mark.django_db
 
 PAGES = {
-    "home": ("/ru/", 18),
-    "news index": ("/ru/news/", 16),
-    "news page 2": ("/ru/news/page/2/", 16),
-    "article": ("/ru/news/fire-drill/", 15),
-    "events": ("/ru/events/", 13),
-    "site map": ("/ru/site-map/", 8),
-    "search": ("/ru/search/?q=школа", 10),
+    "home": ("/ru/", 17),
+    "news index": ("/ru/news/", 15),
+    "news page 2": ("/ru/news/page/2/", 15),
+    "article": ("/ru/news/fire-drill/", 14),
+    "events": ("/ru/events/", 12),
+    "site map": ("/ru/site-map/", 7),
+    "search": ("/ru/search/?q=школа", 9),
     "feed": ("/ru/news/feed.atom", 10),
 }
 

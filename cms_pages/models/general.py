@@ -1,0 +1,87 @@
+"""Pages for anything else the school wants to say (its history, a page for parents, pupils'
+work, a safety guide) and the Contacts page, which shows the school profile's facts.
+
+Both are built from the restricted blocks of `cms_pages.blocks`, once per language
+(`body_ky`, `body_ru`), and are checked like every page before they go live.
+"""
+
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import GeneralBlocks
+from ..serialization import LANGUAGE_CODES
+
+
+def body_field(**kwargs) -> StreamField:
+    return StreamField(GeneralBlocks(), verbose_name=_("content"), blank=True, **kwargs)
+
+
+def bilingual_search_fields(*names) -> list:
+    return [index.SearchField(f"{name}_{lang}") for name in names for lang in LANGUAGE_CODES]
+
+
+def bilingual_api_fields(*names) -> list[APIField]:
+    return [APIField(f"{name}_{lang}") for name in names for lang in LANGUAGE_CODES]
+
+
+class GeneralPage(Page):
+    """A free page of headings, paragraphs, images, documents, tables, contacts and call-outs."""
+
+    body = body_field()
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, *bilingual_search_fields("title", "body")]
+    api_fields = bilingual_api_fields("title", "body")
+    parent_page_types = [
+        "cms_pages.HomePage",
+        "cms_pages.GeneralPage",
+        "cms_pages.DisclosureIndexPage",
+    ]
+    subpage_types = ["cms_pages.GeneralPage"]
+
+    class Meta:
+        verbose_name = _("general page")
+        verbose_name_plural = _("general pages")
+
+
+class ContactsPage(Page):
+    """The school's address, map link, phones, e-mail, hours and branches, read from its
+    profile so they are typed once; the blocks below add whatever else the school wants."""
+
+    fixed_slug = "contacts"
+    section_title = _("Contacts")
+    body = body_field()
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, *bilingual_search_fields("title", "body")]
+    api_fields = bilingual_api_fields("title", "body")
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contacts page")
+        verbose_name_plural = _("contacts pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .school import SchoolProfile
+
+        context = super().get_context(request, *args, **kwargs)
+        context["map_url"] = map_url(SchoolProfile.for_request(request))
+        return context
+
+
+def map_url(profile) -> str:
+    """A plain link to the school on OpenStreetMap: its point if known, else its address."""
+    if profile.latitude is not None and profile.longitude is not None:
+        lat, lon = profile.latitude, profile.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    if profile.address:
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": profile.address})
+    return ""
