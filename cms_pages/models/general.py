@@ -9,13 +9,13 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import GeneralBlocks
-from ..serialization import LANGUAGE_CODES
+from ..serialization import LANGUAGE_CODES, DisclosureFields
+from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
 
 
 def body_field(**kwargs) -> StreamField:
@@ -26,18 +26,15 @@ def bilingual_search_fields(*names) -> list:
     return [index.SearchField(f"{name}_{lang}") for name in names for lang in LANGUAGE_CODES]
 
 
-def bilingual_api_fields(*names) -> list[APIField]:
-    return [APIField(f"{name}_{lang}") for name in names for lang in LANGUAGE_CODES]
-
-
-class GeneralPage(Page):
+class GeneralPage(ShowsPeople, Page):
     """A free page of headings, paragraphs, images, documents, tables, contacts and call-outs."""
 
     body = body_field()
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("body"), PEOPLE_SHOWN_PANEL]
     search_fields = [*Page.search_fields, *bilingual_search_fields("title", "body")]
-    api_fields = bilingual_api_fields("title", "body")
+    disclosure_fields = DisclosureFields(texts=("title",), streams=("body",))
+    api_fields = disclosure_fields.api_fields()
     parent_page_types = [
         "cms_pages.HomePage",
         "cms_pages.GeneralPage",
@@ -60,7 +57,8 @@ class ContactsPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, *bilingual_search_fields("title", "body")]
-    api_fields = bilingual_api_fields("title", "body")
+    disclosure_fields = DisclosureFields(texts=("title",), streams=("body",))
+    api_fields = disclosure_fields.api_fields()
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
