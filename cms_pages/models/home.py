@@ -3,16 +3,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..searchable import SearchablePage
 from ..visibility import public_pages
 from .disclosure import DisclosureIndexPage
 
 
-class HomePage(Page):
+class HomePage(SearchablePage, Page):
     """The root page of one school's site; its facts come from the school's profile."""
 
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_texts = ("introduction",)
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

@@ -12,12 +12,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..rich_text import ARTICLE_FEATURES, clean_rich_text
+from ..searchable import SearchablePage
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SearchablePage, Page):
     """The school's news, newest first: /news/, /news/page/2/ ... and /news/feed.atom."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -27,6 +27,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     feed_length = 20
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_texts = ("introduction",)
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.NewsPage"]
     max_count_per_parent = 1
@@ -88,7 +89,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self)
 
 
-class NewsPage(Page):
+class NewsPage(SearchablePage, Page):
     date = models.DateField(_("date"), default=datetime.date.today)
     intro = models.TextField(_("summary"), help_text=_("One or two sentences shown in lists."))
     body = RichTextField(_("text"), features=ARTICLE_FEATURES, blank=True)
@@ -114,15 +115,7 @@ class NewsPage(Page):
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("title_ky"),
-        index.SearchField("title_ru"),
-        index.SearchField("intro_ky"),
-        index.SearchField("intro_ru"),
-        index.SearchField("body_ky"),
-        index.SearchField("body_ru"),
-    ]
+    search_texts = ("intro", "body")
     parent_page_types = ["cms_pages.NewsIndexPage"]
     subpage_types = []
 
