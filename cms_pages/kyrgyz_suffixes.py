@@ -150,8 +150,3 @@ def kyrgyz_stems(word: str) -> tuple[str, ...]:
         stems = [shorter for stem in stems for shorter in _strips(stem, endings)]
     keys = dict.fromkeys(_devoiced(stem) for stem in sorted(stems, key=len))
     return tuple(keys)
-
-
-def kyrgyz_stem(word: str) -> str:
-    """The word's most stripped key (see `kyrgyz_stems`)."""
-    return kyrgyz_stems(word)[0]

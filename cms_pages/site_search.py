@@ -73,8 +73,13 @@ def section_titles(pages, site: Site) -> dict[int, list[str]]:
         for page in pages
     }
     wanted = {path for page_paths in paths.values() for path in page_paths}
-    titles = dict(Page.objects.filter(path__in=wanted).values_list("path", "title")) if wanted else {}
-    return {pk: [titles[path] for path in page_paths if path in titles] for pk, page_paths in paths.items()}
+    titles = (
+        dict(Page.objects.filter(path__in=wanted).values_list("path", "title")) if wanted else {}
+    )
+    return {
+        pk: [titles[path] for path in page_paths if path in titles]
+        for pk, page_paths in paths.items()
+    }
 
 
 def excerpt(page: Page, words: list[QueryWord], language: str) -> Excerpt | None:

@@ -17,7 +17,8 @@ PAGES = {
     "article": ("/ru/news/fire-drill/", 15),
     "events": ("/ru/events/", 13),
     "site map": ("/ru/site-map/", 8),
-    "search": ("/ru/search/?q=школа", 10),
+    # Ten results, each with the section titles and the records its excerpt is cut from.
+    "search": ("/ru/search/?q=школа", 28),
     "feed": ("/ru/news/feed.atom", 10),
 }
 
