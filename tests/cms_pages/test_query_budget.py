@@ -17,8 +17,10 @@ PAGES = {
     "article": ("/ru/news/fire-drill/", 15),
     "events": ("/ru/events/", 13),
     "site map": ("/ru/site-map/", 8),
-    # Ten results, each with the section titles and the records its excerpt is cut from.
-    "search": ("/ru/search/?q=школа", 28),
+    # Three results, with their section titles and the records their excerpts are cut from
+    # (tests/cms_pages/test_site_search.py counts them); all on one page, so both databases'
+    # rankings show the same results.
+    "search": ("/ru/search/?q=психолог", 18),
     "feed": ("/ru/news/feed.atom", 10),
 }
 
