@@ -8,6 +8,7 @@ class CmsPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import control_characters
+        from . import control_characters, searchable
 
         control_characters.connect()
+        searchable.connect()

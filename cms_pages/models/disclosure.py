@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..searchable import SearchablePage
 from ..serialization import DisclosureFields
 from ..translated_text import translated_text
 from ..visibility import public_pages
@@ -57,7 +58,7 @@ class FixedSlugMixin:
         super().clean()
 
 
-class DisclosureIndexPage(FixedSlugMixin, Page):
+class DisclosureIndexPage(FixedSlugMixin, SearchablePage, Page):
     """The section index: what the school discloses and where (004 §1.10)."""
 
     fixed_slug = INDEX_SLUG
@@ -96,7 +97,7 @@ class DisclosureIndexPage(FixedSlugMixin, Page):
         return context
 
 
-class DisclosureSection(FixedSlugMixin, Page):
+class DisclosureSection(FixedSlugMixin, SearchablePage, Page):
     """One item of the regulation; concrete types set `fixed_slug` and `section_title`."""
 
     section_title: ClassVar[Promise]

@@ -10,27 +10,20 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from ..ical import CalendarEvent, render_calendar
+from ..searchable import SearchablePage, field_texts
 from ..serialization import DisclosureFields
 from ..translated_text import translated_text
 
 
-class EventIndexPage(Page):
+class EventIndexPage(SearchablePage, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
         InlinePanel("events", label=_("Events")),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("title_ky"),
-        index.SearchField("title_ru"),
-        index.SearchField("introduction_ky"),
-        index.SearchField("introduction_ru"),
     ]
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = []
@@ -43,6 +36,15 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = _("events page")
         verbose_name_plural = _("events pages")
+
+    def searchable_texts(self, language: str) -> list[str]:
+        # Every event, past ones too: the page's calendar file publishes them all.
+        texts = field_texts(self, "introduction", language)
+        for event in self.events.order_by("start", "pk"):
+            parts = [*field_texts(event, "title", language), *field_texts(event, "place", language)]
+            parts += field_texts(event, "description", language)
+            texts.append(", ".join(parts))
+        return texts
 
     def upcoming_events(self):
         """Events not yet over, soonest first."""

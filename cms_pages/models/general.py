@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..blocks import GeneralBlocks
-from ..serialization import LANGUAGE_CODES, DisclosureFields
+from ..searchable import SearchablePage
+from ..serialization import DisclosureFields
 from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
 
 
@@ -22,17 +22,13 @@ def body_field(**kwargs) -> StreamField:
     return StreamField(GeneralBlocks(), verbose_name=_("content"), blank=True, **kwargs)
 
 
-def bilingual_search_fields(*names) -> list:
-    return [index.SearchField(f"{name}_{lang}") for name in names for lang in LANGUAGE_CODES]
-
-
-class GeneralPage(ShowsPeople, Page):
+class GeneralPage(ShowsPeople, SearchablePage, Page):
     """A free page of headings, paragraphs, images, documents, tables, contacts and call-outs."""
 
     body = body_field()
 
     content_panels = [*Page.content_panels, FieldPanel("body"), PEOPLE_SHOWN_PANEL]
-    search_fields = [*Page.search_fields, *bilingual_search_fields("title", "body")]
+    search_texts = ("body",)
     disclosure_fields = DisclosureFields(texts=("title",), streams=("body",))
     api_fields = disclosure_fields.api_fields()
     parent_page_types = [
@@ -47,7 +43,7 @@ class GeneralPage(ShowsPeople, Page):
         verbose_name_plural = _("general pages")
 
 
-class ContactsPage(Page):
+class ContactsPage(SearchablePage, Page):
     """The school's address, map link, phones, e-mail, hours and branches, read from its
     profile so they are typed once; the blocks below add whatever else the school wants."""
 
@@ -56,7 +52,7 @@ class ContactsPage(Page):
     body = body_field()
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, *bilingual_search_fields("title", "body")]
+    search_texts = ("body",)
     disclosure_fields = DisclosureFields(texts=("title",), streams=("body",))
     api_fields = disclosure_fields.api_fields()
     parent_page_types = ["cms_pages.HomePage"]

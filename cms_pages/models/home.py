@@ -4,18 +4,20 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..profile_fields import SCHOOL_FIELDS
+from ..searchable import SearchablePage
 from ..serialization import DisclosureFields, Nested
 from ..visibility import public_pages
 from .disclosure import DisclosureIndexPage
 from .school import SchoolProfile
 
 
-class HomePage(Page):
+class HomePage(SearchablePage, Page):
     """The root page of one school's site; its facts come from the school's profile."""
 
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_texts = ("introduction",)
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

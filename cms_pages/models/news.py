@@ -12,14 +12,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from ..rich_text import ARTICLE_FEATURES, clean_rich_text
+from ..searchable import SearchablePage
 from ..serialization import DisclosureFields
 from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SearchablePage, Page):
     """The school's news, newest first: /news/, /news/page/2/ ... and /news/feed.atom."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -29,6 +29,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     feed_length = 20
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_texts = ("introduction",)
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["cms_pages.NewsPage"]
     max_count_per_parent = 1
@@ -92,7 +93,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsFeed()(request, index=self)
 
 
-class NewsPage(ShowsPeople, Page):
+class NewsPage(ShowsPeople, SearchablePage, Page):
     date = models.DateField(_("date"), default=datetime.date.today)
     intro = models.TextField(_("summary"), help_text=_("One or two sentences shown in lists."))
     body = RichTextField(_("text"), features=ARTICLE_FEATURES, blank=True)
@@ -119,15 +120,7 @@ class NewsPage(ShowsPeople, Page):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         PEOPLE_SHOWN_PANEL,
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("title_ky"),
-        index.SearchField("title_ru"),
-        index.SearchField("intro_ky"),
-        index.SearchField("intro_ru"),
-        index.SearchField("body_ky"),
-        index.SearchField("body_ru"),
-    ]
+    search_texts = ("intro", "body")
     parent_page_types = ["cms_pages.NewsIndexPage"]
     subpage_types = []
     disclosure_fields = DisclosureFields(

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from ..models import NewsPage
-from ..search_terms import search_terms, visible_query
+from ..search_terms import visible_query
+from ..site_search import describe, find_pages
 from ..site_tree import page_tree, public_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -29,19 +30,18 @@ def current_site(request) -> Site:
 def search(request):
     site = current_site(request)
     query = visible_query(request.GET.get("q", ""))
-    terms = search_terms(query)
-    results = None
-    if terms:
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-        found = pages.specific().search(terms, operator="and")
-        paginator = Paginator(found, SEARCH_RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
+    found = find_pages(site, query, translation.get_language())
+    results = entries = None
+    if found is not None:
+        results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        entries = describe(list(results), site, query)
     return render(
         request,
         "cms_pages/search.html",
         {
             "query": query,
             "results": results,
+            "entries": entries,
             "breadcrumbs": [{"title": _("Search")}],
         },
     )

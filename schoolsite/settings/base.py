@@ -204,7 +204,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("ru", "Русский"),
     ("en", "English"),
 ]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search: PostgreSQL's full-text search there, SQLite's FTS5 here. The site
+# search hands it words already reduced to their keys in each language (cms_pages/word_forms.py),
+# so PostgreSQL must not stem again or drop stop words with a language of its own (the server's
+# default configuration is often English): 'simple' only lower-cases, as SQLite's tokenizer does.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 

@@ -35,3 +35,33 @@ def test_a_search_with_quotes_answers_and_keeps_the_query(browser, demo_live_ser
             page.screenshot(path=str(SCREENSHOTS / f"search-{name}-{viewport['width']}.png"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 360, "height": 740}, {"width": 1366, "height": 800}],
+    ids=["phone", "desktop"],
+)
+def test_a_parent_finds_a_teacher_and_the_charter_with_their_sections(
+    browser, demo_live_server, viewport
+):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        searches = (
+            ("ru", "Асанова", "Педагогический состав", "asanova"),
+            ("ky", "уставын", "Документтер", "ustavyn"),
+        )
+        for language, query, title, name in searches:
+            page.goto(f"{demo_live_server.url}/{language}/search/?q={quote(query)}")
+            first = page.locator("main .search-results > li").first
+            assert first.locator("a").inner_text() == title
+            assert "›" in first.locator(".search-result-section").inner_text()
+            assert first.locator("mark").count() == 1
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"] + 1
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            path = SCREENSHOTS / f"search-{name}-{viewport['width']}.png"
+            page.screenshot(path=str(path), full_page=True)
+    finally:
+        context.close()

@@ -9,8 +9,10 @@ pytestmark = pytest.mark.django_db
 
 def test_search_finds_pages_by_their_russian_text_and_shows_russian_titles(client, demo_site):
     html = client.get("/ru/search/", {"q": "библиотека"}).content.decode()
-    assert "найдена 1 страница" in html
+    # The article, and the facilities page whose library is one of its records.
+    assert "найдено 2 страницы" in html
     assert '<a href="/ru/news/new-library-books/">В библиотеку поступили новые книги</a>' in html
+    assert '<a href="/ru/sveden/objects/">Материально-техническое обеспечение</a>' in html
 
 
 def test_search_finds_pages_by_their_kyrgyz_text_and_shows_kyrgyz_titles(client, demo_site):

@@ -1,0 +1,119 @@
+"""The site search: a visitor's query, in the visitor's language, over one school's public pages.
+
+Each query word must match (as written or by its key, see `word_forms`); the pages come from
+the database's full-text index, most relevant first. Each result says where the page sits
+(its section) and shows the passage of the page that matched, in the visitor's language.
+"""
+
+import functools
+import operator
+from dataclasses import dataclass
+
+from django.utils import translation
+from wagtail.models import Page, Site
+from wagtail.search.query import PlainText
+
+from .searchable import SearchablePage
+from .visibility import public_pages
+from .word_forms import WORD, QueryWord, normalise, query_words
+
+EXCERPT_BEFORE = 60
+EXCERPT_AFTER = 140
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    before: str
+    match: str
+    after: str
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    page: Page
+    # Titles from the top section down to the page itself; empty for a page right under home.
+    section: list[str]
+    excerpt: Excerpt | None
+
+
+def find_pages(site: Site, query: str, language: str):
+    """The site's live public pages that match every word of the query; None without words."""
+    words = query_words(query, language)
+    if not words:
+        return None
+    clauses = [PlainText(" ".join(word.forms), operator="or") for word in words]
+    pages = public_pages(Page.objects.descendant_of(site.root_page, inclusive=True))
+    return pages.specific().search(functools.reduce(operator.and_, clauses))
+
+
+def describe(pages, site: Site, query: str) -> list[SearchResult]:
+    """The pages of one page of results with their sections and excerpts.
+
+    One query reads every section title; the excerpts read each page's public records.
+    """
+    language = translation.get_language()
+    words = query_words(query, language)
+    sections = section_titles(pages, site)
+    return [
+        SearchResult(
+            page=page,
+            section=[*sections[page.pk], page.title] if sections[page.pk] else [],
+            excerpt=excerpt(page, words, language),
+        )
+        for page in pages
+    ]
+
+
+def section_titles(pages, site: Site) -> dict[int, list[str]]:
+    """For each page, the titles of its ancestors below the school's home page."""
+    home_depth = site.root_page.depth
+    steplen = Page.steplen
+    paths = {
+        page.pk: [page.path[: steplen * depth] for depth in range(home_depth + 1, page.depth)]
+        for page in pages
+    }
+    wanted = {path for page_paths in paths.values() for path in page_paths}
+    titles = (
+        dict(Page.objects.filter(path__in=wanted).values_list("path", "title")) if wanted else {}
+    )
+    return {
+        pk: [titles[path] for path in page_paths if path in titles]
+        for pk, page_paths in paths.items()
+    }
+
+
+def excerpt(page: Page, words: list[QueryWord], language: str) -> Excerpt | None:
+    """The passage of the page that matches most query words, cut around its first match."""
+    texts = page.searchable_texts(language) if isinstance(page, SearchablePage) else []
+    best, best_count = None, 0
+    for text in texts:
+        matches = [
+            found
+            for found in WORD.finditer(text)
+            if any(word.matches(normalise(found.group()), language) for word in words)
+        ]
+        count = len({normalise(found.group()) for found in matches})
+        if count > best_count:
+            best, best_count = (text, matches[0]), count
+    if best is None:
+        return None
+    text, found = best
+    return Excerpt(
+        before=_cut_before(text[: found.start()]),
+        match=found.group(),
+        after=_cut_after(text[found.end() :]),
+    )
+
+
+def _cut_before(text: str) -> str:
+    if len(text) <= EXCERPT_BEFORE:
+        return text
+    cut = text[-EXCERPT_BEFORE:]
+    return "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+
+
+def _cut_after(text: str) -> str:
+    if len(text) <= EXCERPT_AFTER:
+        return text
+    cut = text[:EXCERPT_AFTER]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
