@@ -5,8 +5,8 @@ type already declares it:
 - `search_texts`, when a type names them: its own fields (translated ones per language; rich
   text and StreamFields give their text without markup);
 - otherwise its `disclosure_fields`: its texts, rich texts and StreamFields, document titles,
-  the labels and numbers of its facts, and its records through the same page methods the API uses, which apply the
-  visibility rules (a person without consent is never read, so never indexed);
+  the labels and numbers of its facts, and its records through the same page methods the API
+  uses, which apply the visibility rules (a person without consent is never read, so never indexed);
 - a type with text elsewhere overrides `searchable_texts`.
 
 Titles go to the field the search backends rank first, so a page named by the query comes
