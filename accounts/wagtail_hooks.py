@@ -14,14 +14,14 @@ from wagtail.snippets.models import register_snippet
 from cms_pages.models import SchoolProfile, SiteAlert
 
 from . import private_documents
+from .audit import register_account_log_actions
+from .roles import Can
 from .school_records import (
     ANNOUNCEMENT_POLICY,
     PROFILE_POLICY,
     AnnouncementViewSet,
     SchoolProfileViewSet,
 )
-from .audit import register_account_log_actions
-from .roles import Can
 from .scope import is_school_home, site_of_page, sites_where, user_can
 from .views import audit_report, compromise, school_accounts, take_down, two_factor
 

@@ -15,8 +15,22 @@ from .serialization import DisclosureFields, object_data
 
 SCHEMA_ID = "https://mektep.kg/schemas/disclosure.schema.json"
 PROFILE_FIELDS = DisclosureFields(
-    texts=("full_name", "short_name", "address", "working_hours"),
-    facts=("founding_date", "email", "latitude", "longitude"),
+    texts=(
+        "full_name",
+        "short_name",
+        "address",
+        "working_hours",
+        "responsible_name",
+        "responsible_position",
+    ),
+    facts=(
+        "founding_date",
+        "email",
+        "latitude",
+        "longitude",
+        "responsible_phone",
+        "responsible_email",
+    ),
 )
 
 

@@ -21,4 +21,3 @@ class PersonalDataPageForm(WagtailAdminPageForm):
                 elif person.consent_recorded_by_id is None:
                     person.consent_recorded_by = self.for_user
         return super().save(commit=commit)
-

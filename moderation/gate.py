@@ -181,4 +181,3 @@ def reasons(review: Review, lang: str | None = None) -> list[dict]:
             }
         )
     return out
-
