@@ -60,7 +60,7 @@ class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
         default=90,
         help_text=_(
             "How often each disclosure page must be reviewed (republished); older pages are "
-            "reported as not reviewed. Set by the director."
+            "reported as not reviewed."
         ),
     )
     # The employee who answers for the site's content (004 §1.8).
