@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import UnpublishView
 from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -176,6 +176,7 @@ class TakeDownView(UnpublishView):
 
 
 class SchoolRecordViewSet(SnippetViewSet):
+    # Wagtail adds the live/draft status column itself, for each request in its language.
     add_to_admin_menu = True
     unpublish_view_class = TakeDownView
     list_export = None
@@ -204,7 +205,7 @@ class SchoolProfileViewSet(SchoolRecordViewSet):
     icon = "home"
     menu_label = _("School profile")
     menu_order = 150
-    list_display = ["__str__", "site", UpdatedAtColumn(), LiveStatusTagColumn()]
+    list_display = ["__str__", "site"]
     list_export = ["full_name", "site", "address", "email", "live"]
     copy_view_enabled = False
 
@@ -216,11 +217,10 @@ class AnnouncementViewSet(SchoolRecordViewSet):
     menu_order = 160
     list_display = [
         "__str__",
-        Column("severity", accessor="get_severity_display", label=_("severity")),
+        Column("severity", accessor="get_severity_display", label=_("Severity")),
         "site",
         "starts_at",
         "ends_at",
-        LiveStatusTagColumn(),
     ]
     list_filter = ["severity"]
     list_export = ["message", "severity", "site", "starts_at", "ends_at", "live"]
