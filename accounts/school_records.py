@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.defaults import page_not_found
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.views.generic.models import UnpublishView
 from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -176,7 +176,6 @@ class TakeDownView(UnpublishView):
 
 
 class SchoolRecordViewSet(SnippetViewSet):
-    # Wagtail adds the live/draft status column itself, for each request in its language.
     add_to_admin_menu = True
     unpublish_view_class = TakeDownView
     list_export = None
@@ -205,7 +204,8 @@ class SchoolProfileViewSet(SchoolRecordViewSet):
     icon = "home"
     menu_label = _("School profile")
     menu_order = 150
-    list_display = ["__str__", "site"]
+    # A lazy label: the columns are made once, the heading is read in each request's language.
+    list_display = ["__str__", "site", LiveStatusTagColumn(label=_("Status"))]
     list_export = ["full_name", "site", "address", "email", "live"]
     copy_view_enabled = False
 
@@ -221,6 +221,7 @@ class AnnouncementViewSet(SchoolRecordViewSet):
         "site",
         "starts_at",
         "ends_at",
+        LiveStatusTagColumn(label=_("Status")),
     ]
     list_filter = ["severity"]
     list_export = ["message", "severity", "site", "starts_at", "ends_at", "live"]

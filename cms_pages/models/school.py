@@ -114,7 +114,7 @@ class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
                 FieldPanel("responsible_phone"),
                 FieldPanel("responsible_email"),
             ],
-            heading=_("Employee responsible for the site"),
+            heading=_("Responsible for the site"),
         ),
         FieldPanel("logo"),
         FieldPanel("disclosure_review_days"),

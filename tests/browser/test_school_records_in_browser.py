@@ -1,6 +1,7 @@
 """The school profile and the announcements as the director sees them in a real browser, on a
 phone and on a desktop. Screenshots at 360 px and 1366 px go to var/screenshots/ to be looked at."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -34,13 +35,14 @@ def test_the_director_finds_the_profile_and_the_announcements(browser, demo_live
             page.goto(demo_live_server.url + edit)
             assert page.locator("input[name=full_name_ru]").input_value().startswith("Средняя")
             assert page.locator("input[name=disclosure_review_days]").is_enabled()
-            assert page.get_by_text("Сотрудник, ответственный за сайт").first.is_visible()
+            assert page.get_by_text("Ответственный за сайт", exact=True).first.is_visible()
             assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
             page.screenshot(path=str(SCREENSHOTS / f"school-profile-{width}.png"), full_page=True)
-            page.get_by_text("Сотрудник, ответственный за сайт").first.scroll_into_view_if_needed()
+            page.get_by_text("Ответственный за сайт", exact=True).first.scroll_into_view_if_needed()
             page.screenshot(path=str(SCREENSHOTS / f"school-profile-responsible-{width}.png"))
 
             page.goto(demo_live_server.url + listing)
             assert page.get_by_text("Завтра не будет воды.").first.is_visible()
+            assert page.get_by_text(re.compile("^опубликовано$", re.IGNORECASE)).first.is_visible()
             assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
             page.screenshot(path=str(SCREENSHOTS / f"announcements-{width}.png"), full_page=True)
