@@ -33,6 +33,9 @@ class Can(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"  # create, deactivate, reactivate the school's accounts
     GRANT_ROLES = "grant_roles"  # give and take the school's roles (never superuser)
     VIEW_AUDIT = "view_audit"  # the school's account-event report
+    # The school profile and announcements: drafts, submission, and (with PUBLISH) publishing.
+    EDIT_SCHOOL_RECORDS = "edit_school_records"
+    SET_REVIEW_PERIOD = "set_review_period"  # how often disclosures must be reviewed (004 §1.9)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ ROLES: dict[str, Role] = {
                     Can.MANAGE_ACCOUNTS,
                     Can.GRANT_ROLES,
                     Can.VIEW_AUDIT,
+                    Can.EDIT_SCHOOL_RECORDS,
                 }
             ),
             requires_two_factor=True,
@@ -108,6 +112,8 @@ ROLES: dict[str, Role] = {
                     Can.MANAGE_ACCOUNTS,
                     Can.GRANT_ROLES,
                     Can.VIEW_AUDIT,
+                    Can.EDIT_SCHOOL_RECORDS,
+                    Can.SET_REVIEW_PERIOD,
                 }
             ),
             requires_two_factor=True,

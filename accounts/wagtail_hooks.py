@@ -8,12 +8,28 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from cms_pages.models import SchoolProfile, SiteAlert
 
 from . import private_documents
 from .audit import register_account_log_actions
 from .roles import Can
+from .school_records import (
+    ANNOUNCEMENT_POLICY,
+    PROFILE_POLICY,
+    AnnouncementViewSet,
+    SchoolProfileViewSet,
+)
 from .scope import is_school_home, site_of_page, sites_where, user_can
 from .views import audit_report, compromise, school_accounts, take_down, two_factor
+
+# The school's own profile and announcements, each school its own (school_records.py).
+register_permission_policy(SchoolProfile, PROFILE_POLICY, exact_class=True)
+register_permission_policy(SiteAlert, ANNOUNCEMENT_POLICY, exact_class=True)
+register_snippet(SchoolProfileViewSet)
+register_snippet(AnnouncementViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -166,6 +166,10 @@ def check_common(page, profile: SchoolProfile, found: Findings, today) -> None:
     found.require(profile.email, field_label(profile, "email"))
     found.require(list(profile.phones.all()), _("Phones"))
     found.records(profile.branches.all(), required_texts=("name", "address"))
+    # The employee who answers for the site, and how to reach them (004 §1.8).
+    responsible = ("responsible_name", "responsible_position")
+    found.texts(profile, responsible, required=responsible)
+    found.require(profile.responsible_phone, field_label(profile, "responsible_phone"))
 
 
 def check_structure(page, profile, found: Findings, today) -> None:
@@ -197,7 +201,7 @@ def check_education(page, profile, found: Findings, today) -> None:
     found.texts(page, ("overview",))
     found.records(
         programmes,
-        required_texts=("name", "languages"),
+        required_texts=("name", "languages", "subjects"),
         required_facts=("programme_document", "curriculum", "calendar_schedule", "students"),
     )
     for programme in programmes:
@@ -216,9 +220,12 @@ def check_standards(page, profile, found: Findings, today) -> None:
 
 def check_leadership(page, profile, found: Findings, today) -> None:
     leaders = page.public_leaders()
-    if not any(leader.role == Leader.HEAD for leader in leaders):
+    heads = [leader for leader in leaders if leader.role == Leader.HEAD]
+    if not heads:
         found.require(None, dict(Leader.ROLE_CHOICES)[Leader.HEAD])
     found.records(leaders, required_texts=("surname", "name", "position"))
+    # The head is reached directly: a phone and an e-mail of their own (004 §1.9).
+    found.records(heads, required_facts=("phone", "email"))
 
 
 def check_staff(page, profile, found: Findings, today) -> None:

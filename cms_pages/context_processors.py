@@ -1,10 +1,10 @@
-"""What every public page shows besides its own content: the visitor's display preferences and
-the school's announcements in force."""
+"""What every public page shows besides its own content: the visitor's display preferences, the
+school's profile (its published version) and the school's announcements in force."""
 
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
-from .models import SiteAlert
+from .models import SchoolProfile, SiteAlert
 
 ACCESSIBILITY_COOKIE = "mektep_a11y"
 IMAGES_COOKIE = "mektep_images"
@@ -26,7 +26,12 @@ def public_site(request) -> dict:
         site = Site.find_for_request(request)
         return list(SiteAlert.objects.in_force(site)) if site else []
 
+    def profile():
+        site = Site.find_for_request(request)
+        return SchoolProfile.for_request(request) if site else None
+
     return {
         "display": display_preferences(request),
+        "school_profile": SimpleLazyObject(profile),
         "site_alerts": SimpleLazyObject(alerts),
     }

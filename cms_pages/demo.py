@@ -69,6 +69,12 @@ def fill_profile(profile: SchoolProfile, data: dict) -> None:
     profile.email = data["email"]
     profile.latitude = Decimal(data["latitude"])
     profile.longitude = Decimal(data["longitude"])
+    responsible = data["responsible"]
+    for field in ("name", "position"):
+        for lang in ("ky", "ru"):
+            setattr(profile, f"responsible_{field}_{lang}", responsible[field][lang])
+    profile.responsible_phone = responsible["phone"]
+    profile.responsible_email = responsible["email"]
     profile.save()
     profile.phones.all().delete()
     for order, phone in enumerate(data["phones"]):

@@ -1,4 +1,4 @@
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class PersonalDataPageForm(WagtailAdminPageForm):
@@ -26,19 +26,3 @@ def note_consent_recorders(form, user) -> None:
                 elif person.consent_recorded_by_id is None:
                     person.consent_recorded_by = user
             note_consent_recorders(child, user)
-
-
-class CheckedPublicForm(WagtailAdminModelForm):
-    """For what goes live the moment it is saved (the school profile, announcements): the same
-    automatic checks as a published page, and the form is refused with the reasons otherwise.
-
-    The model says which school it belongs to with ``gate_site(form)``.
-    """
-
-    def is_valid(self):
-        if not super().is_valid():
-            return False
-        from moderation.gate import check_form
-
-        site = self._meta.model.gate_site(self)
-        return check_form(self, site) is None

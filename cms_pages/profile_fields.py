@@ -4,8 +4,22 @@ the home page in the pages API (its name, address, hours, contacts and logo)."""
 from .serialization import DisclosureFields, Nested
 
 PROFILE_FIELDS = DisclosureFields(
-    texts=("full_name", "short_name", "address", "working_hours"),
-    facts=("founding_date", "email", "latitude", "longitude"),
+    texts=(
+        "full_name",
+        "short_name",
+        "address",
+        "working_hours",
+        "responsible_name",
+        "responsible_position",
+    ),
+    facts=(
+        "founding_date",
+        "email",
+        "latitude",
+        "longitude",
+        "responsible_phone",
+        "responsible_email",
+    ),
 )
 PHONE_FIELDS = DisclosureFields(texts=("label",), facts=("number",))
 SCHOOL_FIELDS = DisclosureFields(

@@ -44,7 +44,14 @@ from .models import (
 
 @register(SchoolProfile)
 class SchoolProfileTranslation(TranslationOptions):
-    fields = ("full_name", "short_name", "address", "working_hours")
+    fields = (
+        "full_name",
+        "short_name",
+        "address",
+        "working_hours",
+        "responsible_name",
+        "responsible_position",
+    )
     required_languages = {"ky": ("full_name",), "ru": ("full_name",)}
 
 

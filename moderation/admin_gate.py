@@ -10,6 +10,7 @@ automatic check as a rejection.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -39,7 +40,14 @@ def add_refusal(request, obj, verdict_review, needs_moderator: bool) -> None:
 def edit_url(obj) -> str:
     if isinstance(obj, Page):
         return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    viewset = getattr(obj, "snippet_viewset", None)
+    if viewset is not None and obj.pk is not None:
+        return reverse(viewset.get_url_name("edit"), args=[quote(obj.pk)])
     return reverse("wagtailadmin_home")
+
+
+def title_of(obj) -> str:
+    return obj.get_admin_display_title() if isinstance(obj, Page) else str(obj)
 
 
 def refuse_live_pages(request, pages, site) -> bool:
@@ -68,6 +76,17 @@ def check_before_publishing(request, page):
         page.live = False
     add_refusal(request, page, verdict.review, verdict.needs_moderator)
     return redirect(edit_url(page))
+
+
+@hooks.register("before_publish")
+def check_before_publishing_a_record(request, obj):
+    """The Publish button of a revisioned snippet (the school profile, an announcement): the
+    draft is saved, publishing is refused with the reasons."""
+    verdict = judge(obj, getattr(obj, "latest_revision", None))
+    if verdict.allowed:
+        return None
+    add_refusal(request, obj, verdict.review, verdict.needs_moderator)
+    return redirect(edit_url(obj))
 
 
 @hooks.register("before_bulk_action")
@@ -130,6 +149,8 @@ def check_before_moving_live_page(request, page, destination):
 def active_state(page):
     """The page's workflow state in progress or waiting for changes, read afresh (the edit view
     may hold a copy from before its action)."""
+    if not hasattr(page, "workflow_states"):
+        return None  # a snippet without workflows
     return page.workflow_states.active().select_related("current_task_state").first()
 
 
@@ -149,6 +170,7 @@ def _content(revision) -> dict:
 
 
 @hooks.register("after_edit_page")
+@hooks.register("after_edit_snippet")
 def after_saving_during_review(request, page):
     """A revision saved while the page waits in the workflow restarts it from the automatic
     check (moderators and the director review; they do not rewrite unchecked); a submission
@@ -174,7 +196,7 @@ def after_saving_during_review(request, page):
                 "You changed “%(title)s” while it was in review, so it goes through the "
                 "automatic check again."
             )
-            % {"title": page.get_admin_display_title()},
+            % {"title": title_of(page)},
         )
         state = active_state(page)
         check = latest_check(state) if state else None
@@ -183,7 +205,7 @@ def after_saving_during_review(request, page):
         messages.error(
             request,
             _("“%(title)s” was not submitted: the automatic check rejected it.")
-            % {"title": page.get_admin_display_title()},
+            % {"title": title_of(page)},
         )
         return redirect(edit_url(page))
     return None
@@ -206,6 +228,7 @@ def _drop_success_messages(request) -> None:
 
 
 @hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
 def show_rejection_on_the_edit_page(request, page):
     """At the top of the edit page: rejected by the automatic check, and why."""
     if request.method != "GET":

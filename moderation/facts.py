@@ -26,7 +26,8 @@ def school_facts(site: Site | None) -> SchoolFacts:
     profile = SchoolProfile.for_site(site)
     leaders = leadership_records(site)
     return SchoolFacts(
-        phones=[phone.number for phone in profile.phones.all()],
+        phones=[phone.number for phone in profile.phones.all()]
+        + ([profile.responsible_phone] if profile.responsible_phone else []),
         emails=[profile.email] if profile.email else [],
         websites=[site.hostname],
         founding_year=profile.founding_date.year if profile.founding_date else None,

@@ -14,9 +14,9 @@ the admin hooks (``wagtail_hooks.py``) check before Wagtail's views act, so an e
 to the edit page with the reasons and keeps what they typed, and ``GateMiddleware`` rolls a
 request back whole if the refusal comes from deeper inside (the last workflow approval).
 
-What is not published through a revision is checked where it is saved: the school profile and
-announcements (:func:`check_form`), copies that are published at once (``before_copy_page``) and
-live pages that are moved (``before_move_page``).
+The school profile and announcements are revisioned snippets and pass through the same method.
+What is not published through a revision is checked where it is saved: copies that are published
+at once (``before_copy_page``) and live pages that are moved (``before_move_page``).
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .content import TextField, languages, translated_field_names
 from .facts import school_facts, site_of
 from .labels import category_label, highlighted, reader_language
-from .review import Review, review_object, review_texts
+from .review import Review, review_object
 
 logger = logging.getLogger("mektep.moderation")
 
@@ -182,63 +181,3 @@ def reasons(review: Review, lang: str | None = None) -> list[dict]:
             }
         )
     return out
-
-
-# Objects saved without a revision (school profile, announcements) -------------------------
-
-
-def form_texts(form) -> list[TextField]:
-    """Every translated text a model form (and its inline formsets) is about to save."""
-    texts = []
-
-    def add(model_form, prefix: str) -> None:
-        data = getattr(model_form, "cleaned_data", None) or {}
-        if data.get("DELETE"):
-            return
-        model = model_form._meta.model
-        for name in translated_field_names(model):
-            label = str(model._meta.get_field(name).verbose_name)
-            location = f"{prefix}: {label}" if prefix else label
-            for lang in languages():
-                value = data.get(f"{name}_{lang}")
-                if isinstance(value, str) and value.strip():
-                    texts.append(TextField(location, lang, value))
-
-    add(form, "")
-    for formset in getattr(form, "formsets", {}).values():
-        for index, child in enumerate(formset.forms, start=1):
-            add(child, f"{child._meta.model._meta.verbose_name} {index}")
-    return texts
-
-
-def check_form(form, site) -> Review | None:
-    """Add the refusal to ``form`` when its texts may not go live; return the review then.
-
-    Without a workflow there is no moderator to clear a flag, so flagged text is refused too,
-    with a reason the editor can act on.
-    """
-    review = review_texts(form_texts(form), school_facts(site))
-    if review.verdict == "accept":
-        return None
-    from django.core.exceptions import ValidationError
-
-    lang = reader_language()
-    errors = []
-    for reason in reasons(review, lang):
-        quoted = f" «{reason['excerpt']}»" if reason["excerpt"] else ""
-        errors.append(
-            ValidationError(
-                "%(location)s (%(lang)s), %(category)s%(quoted)s: %(message)s",
-                params={**reason, "quoted": quoted},
-            )
-        )
-    heading = (
-        _("The automatic check rejected this text.")
-        if review.verdict == "reject"
-        else _(
-            "The automatic check flagged this text for a moderator. Rewrite the flagged words "
-            "or ask the school's content moderator."
-        )
-    )
-    form.add_error(None, [ValidationError(heading), *errors])
-    return review

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Revision, Site, Task, TaskState
 
-from .facts import school_facts
+from .facts import school_facts, site_of
 from .notifications import notify_rejection
 from .review import review_object
 from .system_account import automatic_check_account
@@ -47,8 +47,7 @@ class ContentCheckTask(Task):
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         obj = task_state.revision.as_object()
-        site = obj.get_site() if hasattr(obj, "get_site") else None
-        review = review_object(obj, school_facts(site))
+        review = review_object(obj, school_facts(site_of(obj)))
         task_state.verdict = review.verdict
         task_state.findings = [finding.to_dict() for finding in review.findings]
         task_state.save(update_fields=["verdict", "findings"])

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from wagtail.models import Page
+
 from .labels import category_label, highlighted, reader_language
 from .models import ModeratorReviewTask, latest_check
 
@@ -11,6 +13,11 @@ class QueueItem:
     task_state: object
     obj: object
     flags: list[dict]
+
+    @property
+    def is_page(self) -> bool:
+        """Pages link to their editor; a school's profile or announcement is judged here."""
+        return isinstance(self.obj, Page)
 
 
 def moderator_tasks(user):

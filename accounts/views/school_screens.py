@@ -63,6 +63,7 @@ from ..admin_scope import (
     users,
     visible_media,
 )
+from ..school_records import SchoolRecordPolicy
 
 # Reports -------------------------------------------------------------------------------------
 
@@ -303,9 +304,12 @@ def bulk_actions(request, app_label, model_name, action):
             except (ValueError, Page.DoesNotExist) as error:
                 raise Http404 from error
             ids = list(listed)
+        policy = policy_registry.get_by_type(model)
         if issubclass(model, Page):
             visible = school_pages(user)
-        elif hasattr(policy_registry.get_by_type(model), "collections_user_has_any_permission_for"):
+        elif isinstance(policy, SchoolRecordPolicy):
+            visible = policy.instances_user_has_any_permission_for(user, ["change"])
+        elif hasattr(policy, "collections_user_has_any_permission_for"):
             visible = visible_media(model, user)
         elif may_use_model(user, app_label, model._meta.model_name):
             visible = model._default_manager.all()

@@ -1,5 +1,6 @@
 """Emergency announcements (a school closed for snow, a water outage) shown on every page of
-one school's site while they are in force."""
+one school's site while they are in force. Only the published version shows: drafts and
+changes waiting for the director live in revisions (see school_records.py)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,20 +8,22 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
 
-from ..forms import CheckedPublicForm
+from .school_records import SchoolRecordMixin
 
 
 class SiteAlertQuerySet(models.QuerySet):
     def in_force(self, site, now=None):
         now = now or timezone.now()
         return self.filter(
-            Q(ends_at__isnull=True) | Q(ends_at__gt=now), site=site, starts_at__lte=now
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now),
+            site=site,
+            live=True,
+            starts_at__lte=now,
         ).order_by("-severity_rank", "-starts_at")
 
 
-class SiteAlert(models.Model):
+class SiteAlert(SchoolRecordMixin, models.Model):
     class Severity(models.TextChoices):
         INFO = "info", _("Information")
         WARNING = "warning", _("Warning")
@@ -51,7 +54,6 @@ class SiteAlert(models.Model):
     ]
 
     objects = SiteAlertQuerySet.as_manager()
-    base_form_class = CheckedPublicForm
 
     class Meta:
         verbose_name = _("announcement")
@@ -65,13 +67,6 @@ class SiteAlert(models.Model):
         self.severity_rank = self.RANKS[self.Severity(self.severity)]
         return super().save(*args, **kwargs)
 
-    @staticmethod
-    def gate_site(form):
-        return form.cleaned_data.get("site") or getattr(form.instance, "site", None)
-
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
-
-
-register_snippet(SiteAlert)

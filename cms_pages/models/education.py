@@ -39,6 +39,9 @@ class EducationProgramme(Orderable):
     )
     students = models.PositiveIntegerField(_("number of students"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    subjects = models.TextField(
+        _("subjects"), blank=True, help_text=_("The subjects taught, one per line.")
+    )
     programme_document = document_field(_("programme (copy)"))
     curriculum = document_field(_("curriculum"))
     calendar_schedule = document_field(_("calendar academic schedule"))
@@ -56,6 +59,7 @@ class EducationProgramme(Orderable):
         ),
         FieldPanel("languages"),
         FieldPanel("description"),
+        FieldPanel("subjects"),
         MultiFieldPanel(
             [
                 FieldPanel("programme_document"),
@@ -67,7 +71,7 @@ class EducationProgramme(Orderable):
         ),
     ]
     disclosure_fields = DisclosureFields(
-        texts=("name", "languages", "description"),
+        texts=("name", "languages", "description", "subjects"),
         facts=("level", "form", "normative_term_years", "accreditation_valid_until", "students"),
         documents=(
             "programme_document",
@@ -83,6 +87,10 @@ class EducationProgramme(Orderable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def subject_list(self) -> list[str]:
+        return [line.strip() for line in self.subjects.splitlines() if line.strip()]
 
     def is_expired(self, today: datetime.date) -> bool:
         return bool(self.accreditation_valid_until and self.accreditation_valid_until < today)

@@ -1,7 +1,9 @@
 """The one record of a school's basic facts (REQUIREMENTS R1 item 1).
 
 Every page, the header, the footer and later the API and the static export read the school's
-name, address, hours and contacts from here, so no two parts of the site can disagree.
+name, address, hours and contacts from here, so no two parts of the site can disagree. The row
+is what the public sees; the school's changes wait in revisions until its director approves them
+(see school_records.py).
 """
 
 from django.core.validators import RegexValidator
@@ -10,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Orderable
 
-from ..forms import CheckedPublicForm
 from ..serialization import DisclosureFields
+from .school_records import SchoolRecordMixin
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{5,20}$",
@@ -22,8 +24,13 @@ phone_validator = RegexValidator(
 )
 
 
-@register_setting(icon="home")
-class SchoolProfile(ClusterableModel, BaseSiteSetting):
+def tel_uri(number: str) -> str:
+    """The number as a tel: link target, digits and a leading plus only."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return f"tel:+{digits}" if number.strip().startswith("+") else f"tel:{digits}"
+
+
+class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
     full_name = models.CharField(_("full name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -56,6 +63,20 @@ class SchoolProfile(ClusterableModel, BaseSiteSetting):
             "reported as not reviewed."
         ),
     )
+    # The employee who answers for the site's content (004 §1.8).
+    responsible_name = models.CharField(
+        _("responsible employee: full name"), max_length=255, blank=True
+    )
+    responsible_position = models.CharField(
+        _("responsible employee: position"), max_length=255, blank=True
+    )
+    responsible_phone = models.CharField(
+        _("responsible employee: phone"),
+        max_length=32,
+        blank=True,
+        validators=[phone_validator],
+    )
+    responsible_email = models.EmailField(_("responsible employee: e-mail"), blank=True)
     # The school's own documents and images; other apps scope permissions with it.
     collection = models.ForeignKey(
         "wagtailcore.Collection",
@@ -86,11 +107,18 @@ class SchoolProfile(ClusterableModel, BaseSiteSetting):
             [FieldPanel("email"), InlinePanel("phones", label=_("Phones"))],
             heading=_("Contacts"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_name"),
+                FieldPanel("responsible_position"),
+                FieldPanel("responsible_phone"),
+                FieldPanel("responsible_email"),
+            ],
+            heading=_("Responsible for the site"),
+        ),
         FieldPanel("logo"),
         FieldPanel("disclosure_review_days"),
     ]
-
-    base_form_class = CheckedPublicForm
 
     class Meta:
         verbose_name = _("school profile")
@@ -99,9 +127,9 @@ class SchoolProfile(ClusterableModel, BaseSiteSetting):
     def __str__(self):
         return self.full_name or str(self.site)
 
-    @staticmethod
-    def gate_site(form):
-        return form.instance.site
+    @property
+    def responsible_tel_uri(self) -> str:
+        return tel_uri(self.responsible_phone)
 
     @property
     def working_hours_lines(self) -> list[str]:
@@ -126,9 +154,7 @@ class SchoolPhone(Orderable):
 
     @property
     def tel_uri(self) -> str:
-        """The number as a tel: link target, digits and a leading plus only."""
-        digits = "".join(ch for ch in self.number if ch.isdigit())
-        return f"tel:+{digits}" if self.number.strip().startswith("+") else f"tel:{digits}"
+        return tel_uri(self.number)
 
 
 class SchoolBranch(Orderable):

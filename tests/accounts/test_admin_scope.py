@@ -128,6 +128,7 @@ def screens(t: Holdings) -> list[str]:
     workflow = t.task_state.workflow_state.workflow_id
     site, account, doc, img = t.site.pk, t.people[EDITOR].pk, t.document.pk, t.image.pk
     group = t.people[EDITOR].groups.get().pk
+    profile = SchoolProfile.for_site(t.site).pk
     return [
         # Dashboard, account, explorer, search
         "/admin/",
@@ -237,7 +238,12 @@ def screens(t: Holdings) -> list[str]:
         "/admin/forms/",
         "/admin/redirects/",
         "/admin/snippets/cms_pages/sitealert/",
-        f"/admin/settings/cms_pages/schoolprofile/{site}/",
+        "/admin/snippets/cms_pages/sitealert/?export=csv",
+        f"/admin/snippets/cms_pages/sitealert/edit/{t.alert.pk}/",
+        f"/admin/snippets/cms_pages/sitealert/history/{t.alert.pk}/",
+        "/admin/snippets/cms_pages/schoolprofile/",
+        f"/admin/snippets/cms_pages/schoolprofile/edit/{profile}/",
+        f"/admin/snippets/cms_pages/schoolprofile/history/{profile}/",
         "/admin/sites/",
         "/admin/users/",
         f"/admin/users/edit/{account}/",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR, ROLES, SITE_ADMIN, Can
+from cms_pages.models import SchoolProfile
 from tests.admin_forms import form_data
 from tests.people import make_member, sign_in
 
@@ -211,6 +212,25 @@ def view_audit(client, school, other):
     return client.get("/admin/reports/account-events/").status_code == 200
 
 
+def profile_form(client, school) -> str | None:
+    profile = SchoolProfile.for_site(school.site)
+    edit = reverse("wagtailsnippets_cms_pages_schoolprofile:edit", args=[profile.pk])
+    response = client.get(edit)
+    return response.content.decode() if response.status_code == 200 else None
+
+
+def edit_school_profile(client, school, other):
+    return profile_form(client, school) is not None
+
+
+def set_review_period(client, school, other):
+    html = profile_form(client, school)
+    if html is None:
+        return False
+    field = html.split('name="disclosure_review_days"', 1)[1].split(">", 1)[0]
+    return "disabled" not in field
+
+
 def may_grant(role_key: str):
     return lambda role: role.may_grant(role_key)
 
@@ -237,6 +257,8 @@ ACTIONS = {
     ),
     "delete the home page": (None, delete_the_home_page),
     "see the school's account events": (Can.VIEW_AUDIT, view_audit),
+    "edit the school profile": (Can.EDIT_SCHOOL_RECORDS, edit_school_profile),
+    "set the disclosure review period": (Can.SET_REVIEW_PERIOD, set_review_period),
     "grant superuser": (None, grant_superuser),
     "touch another school": (None, touch_other_school),
 }

@@ -101,9 +101,13 @@ def test_feed_and_calendar_drop_control_characters_already_in_the_database(clien
 def test_a_control_character_typed_in_the_admin_does_not_break_the_feed(
     admin_client, demo_site, client
 ):
-    url = reverse("wagtailsettings:edit", args=["cms_pages", "schoolprofile", demo_site.pk])
+    url = reverse(
+        "wagtailsnippets_cms_pages_schoolprofile:edit",
+        args=[SchoolProfile.for_site(demo_site).pk],
+    )
     data = form_data(admin_client.get(url).content.decode(), containing="full_name_ky")
     data.update(short_name_ru="Ала\x0cТоо", full_name_ru="Школа «Ала-Тоо»\x1b")
+    data["action-publish"] = "action-publish"
     assert admin_client.post(url, data).status_code == 302
     profile = SchoolProfile.for_site(demo_site)
     assert (profile.short_name_ru, profile.full_name_ru) == ("АлаТоо", "Школа «Ала-Тоо»")

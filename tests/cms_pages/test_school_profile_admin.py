@@ -1,16 +1,18 @@
 import pytest
 from django.urls import reverse
 
+from cms_pages.models import SchoolProfile
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def profile_edit_url(site):
-    return reverse("wagtailsettings:edit", args=["cms_pages", "schoolprofile", site.pk])
+    profile = SchoolProfile.for_site(site)
+    return reverse("wagtailsnippets_cms_pages_schoolprofile:edit", args=[profile.pk])
 
 
-def test_profile_change_in_the_admin_shows_at_once_on_home_header_and_footer(
+def test_profile_published_in_the_admin_shows_at_once_on_home_header_and_footer(
     admin_client, demo_site, client
 ):
     url = profile_edit_url(demo_site)
@@ -20,7 +22,7 @@ def test_profile_change_in_the_admin_shows_at_once_on_home_header_and_footer(
         full_name_ru="Школа с новым названием",
         address_ru="г. Кара-Балта, ул. Ленина, 1",
         email="new@ala-too-mektep.kg",
-        **{"phones-0-number": "+996 3133 9-99-99"},
+        **{"phones-0-number": "+996 3133 9-99-99", "action-publish": "action-publish"},
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -39,10 +41,12 @@ def test_profile_change_in_the_admin_shows_at_once_on_home_header_and_footer(
     assert "Жаңы аталыштагы мектеп" in client.get("/ky/").content.decode()
 
 
-def test_profile_without_russian_name_is_refused_and_keeps_what_was_typed(admin_client, demo_site):
+def test_profile_without_russian_name_is_not_published_and_keeps_what_was_typed(
+    admin_client, demo_site
+):
     url = profile_edit_url(demo_site)
     data = form_data(admin_client.get(url).content.decode(), containing="full_name_ky")
-    data.update(full_name_ky="Жаңы аталыш", full_name_ru="")
+    data.update(full_name_ky="Жаңы аталыш", full_name_ru="", **{"action-publish": "action-publish"})
     response = admin_client.post(url, data)
     html = response.content.decode()
     assert response.status_code == 200

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from cms_pages.models import NewsPage, SiteAlert
+from cms_pages.models import NewsPage, SchoolProfile, SiteAlert
 from moderation.models import ContentCheckTaskState
 from tests.admin_forms import form_data
 
@@ -263,36 +263,49 @@ def test_a_rejected_submission_is_shown_and_e_mailed_as_a_rejection(
 
 
 def profile_url(site):
-    return reverse("wagtailsettings:edit", args=["cms_pages", "schoolprofile", site.pk])
+    profile = SchoolProfile.for_site(site)
+    return reverse("wagtailsnippets_cms_pages_schoolprofile:edit", args=[profile.pk])
 
 
-def test_a_school_profile_with_prohibited_text_is_refused_and_keeps_what_was_typed(
+def test_a_school_profile_with_prohibited_text_is_not_published_and_keeps_what_was_typed(
     admin_client, demo_site
 ):
     url = profile_url(demo_site)
     data = form_data(admin_client.get(url).content.decode(), containing="full_name_ky")
     data["working_hours_ru"] = "Пн–Пт 8:00–17:00. " + VIOLENT_RU
-    response = admin_client.post(url, data)
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(url, data, follow=True)
     html = response.content.decode()
-    assert response.status_code == 200
-    assert "побьём" in html and "автоматтык текшерүү" in html.lower()
+    assert response.redirect_chain[-1][0] == url
+    assert "<mark>" in html and "побьём" in html and "автоматтык текшерүү" in html.lower()
     assert VIOLENT_RU not in admin_client.get("/ru/").content.decode()
+    assert VIOLENT_RU not in SchoolProfile.for_site(demo_site).working_hours_ru
+    # The draft keeps what was typed, to be corrected.
+    assert VIOLENT_RU in admin_client.get(url).content.decode()
 
 
-def test_an_announcement_with_prohibited_text_is_refused(admin_client, demo_site):
+def test_an_announcement_with_prohibited_text_is_not_published(admin_client, demo_site):
     url = reverse("wagtailsnippets_cms_pages_sitealert:add")
     data = form_data(admin_client.get(url).content.decode(), containing="message_ky")
     data.update(
-        site=str(demo_site.pk), severity="danger", message_ky=VIOLENT_KY, message_ru=VIOLENT_RU
+        site=str(demo_site.pk),
+        severity="danger",
+        message_ky=VIOLENT_KY,
+        message_ru=VIOLENT_RU,
+        **{"action-publish": "action-publish"},
     )
-    response = admin_client.post(url, data)
-    assert response.status_code == 200
-    assert "уруп" in response.content.decode()
-    assert not SiteAlert.objects.exists()
+    html = admin_client.post(url, data, follow=True).content.decode()
+    assert "<mark>" in html and "уруп" in html
+    alert = SiteAlert.objects.get()
+    assert not alert.live
+    assert VIOLENT_RU not in admin_client.get("/ru/").content.decode()
 
+    edit = reverse("wagtailsnippets_cms_pages_sitealert:edit", args=[alert.pk])
     data.update(message_ky="Эртең суу болбойт.", message_ru="Завтра не будет воды.")
-    assert admin_client.post(url, data).status_code == 302
-    assert SiteAlert.objects.count() == 1
+    assert admin_client.post(edit, data).status_code == 302
+    alert.refresh_from_db()
+    assert alert.live and alert.message_ru == "Завтра не будет воды."
+    assert "Завтра не будет воды." in admin_client.get("/ru/").content.decode()
 
 
 def test_moving_a_live_page_whose_text_would_not_pass_is_refused(
