@@ -86,7 +86,8 @@ def translated_text(obj, *names: str, keep_line_breaks: bool = False) -> Transla
     """The first of `names` filled in the page's language; else in the next language to fall
     back to. A field that is not translated is read as it is, in the page's language."""
     lang = page_language()
-    translated = localized_fields(type(obj))
+    # obj.__class__, not type(obj): the profile reaches templates as a lazy object.
+    translated = localized_fields(obj.__class__)
     for candidate in resolution_order(lang):
         for name in names:
             if name in translated:

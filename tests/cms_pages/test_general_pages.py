@@ -122,10 +122,12 @@ def test_general_page_api_gives_the_body_in_both_languages(client, demo_site):
     assert (item["title_ky"], item["title_ru"]) == ("Ата-энелер үчүн", "Родителям")
     assert item["body_ru"][0] == {
         "type": "heading",
-        "value": "Учебный день",
+        "html": "Учебный день",
         "id": item["body_ru"][0]["id"],
     }
-    assert item["body_ky"][0]["value"] == "Окуу күнү"
+    assert item["body_ky"][0]["html"] == "Окуу күнү"
+    tables = [block["html"] for block in item["body_ru"] if block["type"] == "table"]
+    assert tables and all(html.startswith("<") and "<table" in html for html in tables)
 
 
 @pytest.mark.parametrize(

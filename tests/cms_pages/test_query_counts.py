@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 # Session, site, page route, profile, phones, main menu, section navigation, records: one query
 # each whatever the number of records (the records come with their documents in one query).
-STAFF_PAGE_QUERIES = 17
-DOCUMENTS_PAGE_QUERIES = 17
+STAFF_PAGE_QUERIES = 16
+DOCUMENTS_PAGE_QUERIES = 16
 # The bodies with their regulations, and their consented people in one more query.
-STRUCTURE_PAGE_QUERIES = 18
+STRUCTURE_PAGE_QUERIES = 17
 
 
 def fill_staff(page, count: int) -> None:

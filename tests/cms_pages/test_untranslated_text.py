@@ -21,6 +21,7 @@ from cms_pages.models import (
     FinancialReport,
     Leader,
     ManagementBody,
+    ManagementBodyMember,
     NewsPage,
     SchoolProfile,
     StaffMember,
@@ -121,7 +122,7 @@ RECORDS = [
     (Leader, "position", "/ru/sveden/managers/"),
     (Leader, "surname", "/ru/sveden/managers/"),
     (ManagementBody, "name", "/ru/sveden/struct/"),
-    (ManagementBody, "members", "/ru/sveden/struct/"),
+    (ManagementBodyMember, "full_name", "/ru/sveden/struct/"),
     (DisclosureDocument, "title", "/ru/sveden/document/"),
     (EducationProgramme, "name", "/ru/sveden/education/"),
     (Facility, "name", "/ru/sveden/objects/"),
@@ -213,7 +214,7 @@ def test_pages_with_marked_texts_stay_valid_html(client, demo_site, tmp_path, vn
         blank(article, field, "ru")
     blank(SchoolProfile.for_site(demo_site), "working_hours", "ru")
     blank(Leader.objects.order_by("pk").first(), "surname", "ru")
-    blank(ManagementBody.objects.order_by("pk").first(), "members", "ru")
+    blank(ManagementBodyMember.objects.order_by("pk").first(), "full_name", "ru")
     blank(Event.objects.order_by("start").last(), "description", "ru")
     announce(demo_site, "Эртең\nмектеп жабык.", "")
     files = []
