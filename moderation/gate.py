@@ -52,7 +52,8 @@ class PublishRefused(Exception):
 
 
 def review_for_publishing(obj, site=None) -> Review:
-    return review_object(obj, school_facts(site if site is not None else site_of(obj)))
+    site = site if site is not None else site_of(obj)
+    return review_object(obj, school_facts(site), site)
 
 
 def moderator_cleared(revision) -> bool:

@@ -22,6 +22,7 @@ CATEGORY_LABELS = {
     "bilingual": _("Missing translation"),
     "precedent": _("Like a text a moderator sent back"),
     "consent": _("No consent to publication"),
+    "foreign_media": _("Another school's file"),
 }
 
 ACTION_LABELS = {

@@ -47,7 +47,8 @@ class ContentCheckTask(Task):
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
         obj = task_state.revision.as_object()
-        review = review_object(obj, school_facts(site_of(obj)))
+        site = site_of(obj)
+        review = review_object(obj, school_facts(site), site)
         task_state.verdict = review.verdict
         task_state.findings = [finding.to_dict() for finding in review.findings]
         task_state.save(update_fields=["verdict", "findings"])

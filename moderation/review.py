@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from .checker import SchoolFacts, check, find_discrepancies
 from .checker.result import verdict_for
 from .content import TextField, collect_texts, iter_records, languages, missing_translations
+from .media_ownership import foreign_media_findings
 from .precedents import precedent_findings
 
 LANGUAGE_NAMES = {
@@ -64,13 +65,15 @@ class Review:
         return {"verdict": self.verdict, "findings": [f.to_dict() for f in self.findings]}
 
 
-def review_object(obj, facts: SchoolFacts) -> Review:
-    """Every automatic check of ``obj`` and its inline records, as they would be published."""
+def review_object(obj, facts: SchoolFacts, site=None) -> Review:
+    """Every automatic check of ``obj`` and its inline records, as they would be published at
+    the school ``site``."""
     texts = collect_texts(obj)
     review = review_texts(texts, facts)
     review.findings += precedent_findings(texts, facts)
     review.findings += missing_translation_findings(obj)
     review.findings += missing_consent_findings(obj)
+    review.findings += foreign_media_findings(obj, site)
     return review
 
 
