@@ -199,14 +199,18 @@ class SchoolRecordViewSet(SnippetViewSet):
         return patterns
 
 
+SCHOOL_COLUMN = Column("school_name", label=_("school site"))
+
+
 class SchoolProfileViewSet(SchoolRecordViewSet):
     model = SchoolProfile
     icon = "home"
     menu_label = _("School profile")
     menu_order = 150
     # A lazy label: the columns are made once, the heading is read in each request's language.
-    list_display = ["__str__", "site", LiveStatusTagColumn(label=_("Status"))]
-    list_export = ["full_name", "site", "address", "email", "live"]
+    list_display = ["__str__", SCHOOL_COLUMN, LiveStatusTagColumn(label=_("Status"))]
+    list_export = ["full_name", "school_name", "address", "email", "live"]
+    export_headings = {"school_name": _("school site")}
     copy_view_enabled = False
 
 
@@ -218,13 +222,14 @@ class AnnouncementViewSet(SchoolRecordViewSet):
     list_display = [
         "__str__",
         Column("severity", accessor="get_severity_display", label=_("Severity")),
-        "site",
+        SCHOOL_COLUMN,
         "starts_at",
         "ends_at",
         LiveStatusTagColumn(label=_("Status")),
     ]
     list_filter = ["severity"]
-    list_export = ["message", "severity", "site", "starts_at", "ends_at", "live"]
+    list_export = ["message", "severity", "school_name", "starts_at", "ends_at", "live"]
+    export_headings = {"school_name": _("school site")}
 
 
 ANNOUNCEMENT_POLICY = SchoolRecordPolicy(SiteAlert, ANNOUNCEMENT_ACTIONS)

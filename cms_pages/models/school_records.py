@@ -28,3 +28,9 @@ class SchoolRecordMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
         if not self.site_id:
             return None
         return Site.objects.select_related("root_page").filter(pk=self.site_id).first()
+
+    @property
+    def school_name(self) -> str:
+        """The school's name as staff know it, without Wagtail's "[default]" marker."""
+        site = self.site
+        return site.site_name or site.hostname
