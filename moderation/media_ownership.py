@@ -11,13 +11,13 @@ platform administrator uploaded) remain usable by all.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import translation
-from django.utils.translation import gettext
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex, Site
 
-from .content import languages
+from .content import field_label
 
 
 def media_models() -> dict[int, type]:
@@ -79,42 +79,33 @@ def foreign_media(obj, site: Site | None) -> list[tuple[str, object]]:
     return foreign
 
 
-def field_label(obj, name: str) -> str:
-    """The editor's name of a field or of an inline panel's records."""
+FOREIGN_FILE = gettext_lazy(
+    "This file belongs to another school and cannot be published here: "
+    "upload it into your school's collection or choose one of your school's "
+    "files."
+)
+
+
+def reference_label(obj, name: str) -> str:
+    """The editor's name of a field (content.field_label) or of an inline panel's records."""
     try:
-        field = obj._meta.get_field(name)
-    except Exception:  # FieldDoesNotExist, or a child relation's accessor
+        return field_label(type(obj), name)
+    except FieldDoesNotExist:  # a child relation's accessor
         relation = getattr(type(obj), name, None)
         related = getattr(getattr(relation, "rel", None), "related_model", None)
         return str(related._meta.verbose_name_plural) if related is not None else name
-    return str(getattr(field, "verbose_name", name))
 
 
 def foreign_media_findings(obj, site: Site | None) -> list:
     """A reject finding for each image or document taken from another school."""
-    from .review import ReviewFinding
+    from .review import rejection
 
-    findings = []
-    for path, item in foreign_media(obj, site):
-        message = {}
-        for lang in languages():
-            with translation.override(lang):
-                message[lang] = gettext(
-                    "This file belongs to another school and cannot be published here: "
-                    "upload it into your school's collection or choose one of your school's "
-                    "files."
-                )
-        findings.append(
-            ReviewFinding(
-                location=f"{field_label(obj, path.split('.')[0])}: {item}",
-                lang="",
-                rule_id="foreign-media",
-                category="foreign_media",
-                action="reject",
-                start=0,
-                end=0,
-                excerpt="",
-                message=message,
-            )
+    return [
+        rejection(
+            f"{reference_label(obj, path.split('.')[0])}: {item}",
+            "foreign-media",
+            "foreign_media",
+            FOREIGN_FILE,
         )
-    return findings
+        for path, item in foreign_media(obj, site)
+    ]

@@ -7,7 +7,7 @@ each language, and the bilingual-completeness check, and says what an editor mus
 from dataclasses import asdict, dataclass, field
 
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 
 from .checker import SchoolFacts, check, find_discrepancies
 from .checker.result import verdict_for
@@ -127,32 +127,37 @@ def missing_translation_findings(obj) -> list[ReviewFinding]:
     return findings
 
 
-def missing_consent_findings(obj) -> list[ReviewFinding]:
-    """A reject finding for each person the page names or shows without a recorded consent.
+NO_CONSENT = gettext_lazy(
+    "%(name)s has no consent recorded: enter the date of the signed consent "
+    "or remove the person and their photo."
+)
 
-    The message is the same in every language the editor may read (003 §6.2)."""
-    findings = []
-    for location, record in iter_records(obj):
-        if not getattr(record, "publishing_requires_consent", False) or record.consent_date:
-            continue
-        message = {}
-        for lang in languages():
-            with translation.override(lang):
-                message[lang] = gettext(
-                    "%(name)s has no consent recorded: enter the date of the signed consent "
-                    "or remove the person and their photo."
-                ) % {"name": str(record)}
-        findings.append(
-            ReviewFinding(
-                location=location,
-                lang="",
-                rule_id="consent-missing",
-                category="consent",
-                action="reject",
-                start=0,
-                end=0,
-                excerpt="",
-                message=message,
-            )
-        )
-    return findings
+
+def rejection(location: str, rule_id: str, category: str, text, **params) -> ReviewFinding:
+    """A reject finding about the object itself, not words in its text: ``text`` (a lazy
+    translation) in every language the editor may read."""
+    message = {}
+    for lang in languages():
+        with translation.override(lang):
+            message[lang] = str(text) % params if params else str(text)
+    return ReviewFinding(
+        location=location,
+        lang="",
+        rule_id=rule_id,
+        category=category,
+        action="reject",
+        start=0,
+        end=0,
+        excerpt="",
+        message=message,
+    )
+
+
+def missing_consent_findings(obj) -> list[ReviewFinding]:
+    """A reject finding for each person the page names or shows without a recorded consent
+    (003 §6.2)."""
+    return [
+        rejection(location, "consent-missing", "consent", NO_CONSENT, name=str(record))
+        for location, record in iter_records(obj)
+        if getattr(record, "publishing_requires_consent", False) and not record.consent_date
+    ]
