@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
@@ -26,6 +27,20 @@ def superuser(db, django_user_model):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache.
+
+    The test cache is one directory per worker process, and a test's transaction is rolled back
+    but its cache entries are not: an entry left by an earlier test (Wagtail's site root paths,
+    image renditions) could be read, or expire, in the middle of the next test and change what
+    it measures (a query budget was once one query over, on PostgreSQL only).
+    """
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
