@@ -117,10 +117,34 @@ def install() -> None:
                 raise
             unschedule(self.revision, refused)
             return None
-        return original(self, skip_permission_checks=skip_permission_checks)
+        return publish_indexing_references_once(self, original, skip_permission_checks)
 
     execute._mektep_gate = True
     PublishRevisionAction.execute = execute
+
+
+def publish_indexing_references_once(action, original, skip_permission_checks):
+    """Publish, updating Wagtail's reference index for the object once, at the end.
+
+    Left to its signals, Wagtail re-indexes the whole page after saving each of its inline
+    records (a structure page's bodies and their people, the staff list), so publishing a page
+    with n records took time in n squared: 230 s for 200 bodies of three people.
+    """
+    from wagtail.models import ReferenceIndex
+    from wagtail.signal_handlers import (
+        disable_reference_index_auto_update,
+        reference_index_auto_update_disabled,
+    )
+
+    if getattr(reference_index_auto_update_disabled, "value", False):
+        return original(action, skip_permission_checks=skip_permission_checks)
+    with disable_reference_index_auto_update():
+        result = original(action, skip_permission_checks=skip_permission_checks)
+    model = type(action.object)
+    if ReferenceIndex.is_indexed(model):
+        # As published, with its records, whatever the action's copy of the object holds.
+        ReferenceIndex.create_or_update_for_object(model._default_manager.get(pk=action.object.pk))
+    return result
 
 
 class unscheduling_refused:
