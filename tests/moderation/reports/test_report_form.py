@@ -130,3 +130,54 @@ def test_control_characters_in_the_comment_are_dropped(client, school, quick_vis
     response = posted(client, fresh_data(client, school, comment="Ката\x00 бар\x07\x1b.\nСаат"))
     assert response.status_code == 302
     assert PageReport.objects.get().comment == "Ката бар.\nСаат"
+
+
+def assert_refused_keeping_the_text(response, message, status=200):
+    html = response.content.decode()
+    assert response.status_code == status
+    assert message in html
+    assert TYPED in html
+    assert 'value="wrong" id="id_reason_0" checked' in html
+    assert PageReport.objects.count() == 0
+
+
+def test_a_filled_honeypot_is_refused(client, school, quick_visitors):
+    response = posted(client, fresh_data(client, school, website="http://spam.example"))
+    assert_refused_keeping_the_text(response, "бош калышы керек болгон талаа толтурулган")
+
+
+def test_a_form_sent_back_too_fast_is_refused(client, school, settings):
+    settings.MEKTEP_VISITOR_MIN_FILL_SECONDS = 3
+    response = posted(client, fresh_data(client, school))
+    assert_refused_keeping_the_text(response, "адам аны мынчалык тез толтура албайт")
+
+
+@pytest.mark.parametrize("token", ["", "forged", "1700000000.000:abc"])
+def test_a_missing_or_forged_token_is_refused(client, school, quick_visitors, token):
+    response = posted(client, fresh_data(client, school, form_token=token))
+    assert_refused_keeping_the_text(response, "Форманын мөөнөтү өтүп кеткен")
+
+
+def test_too_many_reports_from_one_address_are_refused_with_429(client, school, settings):
+    settings.MEKTEP_VISITOR_MIN_FILL_SECONDS = 0
+    settings.MEKTEP_VISITOR_LIMITS = {"report": {"address": (2, 3600)}}
+    for _ in range(2):
+        assert send_report(school.news_page.pk, ip="198.51.100.50").status_code == 302
+    client = Client(REMOTE_ADDR="198.51.100.50")
+    response = posted(client, fresh_data(client, school))
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Сиздин тармагыңыздан кыска убакытта өтө көп билдирүү жөнөтүлдү" in html
+    assert TYPED in html
+    assert PageReport.objects.count() == 2
+    assert send_report(school.news_page.pk, ip="198.51.100.51").status_code == 302
+
+
+def test_the_school_limit_refuses_every_address(client, school, settings):
+    settings.MEKTEP_VISITOR_MIN_FILL_SECONDS = 0
+    settings.MEKTEP_VISITOR_LIMITS = {"report": {"school": (1, 86400)}}
+    assert send_report(school.news_page.pk, ip="198.51.100.60").status_code == 302
+    response = send_report(school.news_page.pk, ip="198.51.100.61", comment=TYPED)
+    assert response.status_code == 429
+    assert "Мектеп бүгүн адаттагыдан көп билдирүү алды" in response.content.decode()
+    assert PageReport.objects.count() == 1
