@@ -34,7 +34,8 @@ def current_site(request) -> Site:
 def reportable_page(site: Site, value) -> Page | None:
     """The live, public page of `site` whose id is `value`, or ``None``."""
     value = (value or "").strip()
-    if not value.isdigit() or len(value) > PAGE_ID_DIGITS:
+    # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
+    if not (value.isascii() and value.isdigit()) or len(value) > PAGE_ID_DIGITS:
         return None
     return (
         Page.objects.live()

@@ -62,8 +62,8 @@ def test_the_first_open_report_of_a_page_mails_its_moderators_in_their_language(
 
 @pytest.mark.parametrize(
     "page",
-    ["", "abc", "-1", "99999999999999999999", "0"],
-    ids=["missing", "text", "negative", "huge", "zero"],
+    ["", "abc", "-1", "99999999999999999999", "0", "²", "1\x00"],
+    ids=["missing", "text", "negative", "huge", "zero", "superscript", "nul"],
 )
 def test_a_form_for_no_real_page_answers_404_with_an_explanation(client, school, page):
     response = report_form(client, page)
