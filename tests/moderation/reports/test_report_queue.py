@@ -150,8 +150,11 @@ def test_the_platform_administrator_sees_and_acts_on_every_schools_reports(
     html = admin.get(QUEUE).content.decode()
     assert f'id="page-report-{school.news_page.pk}"' in html
     assert f'id="page-report-{other_school.news_page.pk}"' in html
-    admin.post(dismiss_url(other_school.news_page), {"note": ""})
+    admin.post(dismiss_url(other_school.news_page), {"note": "Маалымат туура"})
     assert PageReport.objects.filter(status="dismissed").count() == 3
+    history = admin.get(f"/admin/pages/{other_school.news_page.pk}/history/").content.decode()
+    assert "Келүүчүлөрдүн билдирүүлөрү четке кагылды" in history
+    assert "Маалымат туура" in history
 
 
 def test_action_urls_answer_only_post_and_only_for_open_reports(school):
