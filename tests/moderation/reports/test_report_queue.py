@@ -163,3 +163,13 @@ def test_action_urls_answer_only_post_and_only_for_open_reports(school):
     assert moderator.get(take_down_url(school.news_page)).status_code == 405
     assert moderator.post(take_down_url(school.live_page), {"note": "x"}).status_code == 404
     assert moderator.post("/admin/moderation/reports/999999/dismiss/").status_code == 404
+
+
+def test_a_comment_the_checker_flags_is_marked_for_the_moderator(school):
+    send_report(school.news_page.pk, "harmful", "Давайте побьём этого учителя, пусть знает.")
+    send_report(school.news_page.pk, "wrong", "Дата туура эмес.", ip="198.51.100.5")
+    html = signed_in(school.site, MODERATOR, "moderator").get(QUEUE).content.decode()
+    comments = html.split('class="page-report-comments"')[1].split("</ul>")[0].split("<li>")[1:]
+    assert "Автоматтык текшерүү бул комментарийди белгиледи:" not in comments[0]
+    flagged = "Автоматтык текшерүү бул комментарийди белгиледи:</strong> Зомбулук же коркутуу"
+    assert flagged in comments[1]
