@@ -35,7 +35,8 @@ def report_three_times(page, host=HOST):
 
 
 def public_status(page, host=HOST) -> int:
-    return Client().get(f"/ky{page.relative_url(None)[3:]}", HTTP_HOST=host).status_code
+    """What a visitor gets at the page's Kyrgyz address (the tests run in Kyrgyz)."""
+    return Client().get(page.relative_url(None), HTTP_HOST=host).status_code
 
 
 def test_repeated_reports_of_a_page_are_one_entry_with_counts(school):
@@ -68,7 +69,6 @@ def test_a_moderator_takes_the_page_down_and_it_answers_404(school):
     )
     assert {"wagtail.unpublish", "mektep.reports.taken_down"} <= actions
     queue = moderator.get(QUEUE).content.decode()
-    assert "баракты сайттан алынды" not in queue
     assert f'id="page-report-{school.news_page.pk}"' not in queue
     assert "Келүүчүлөрдөн каралбаган билдирүүлөр жок." in queue
 
