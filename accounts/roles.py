@@ -30,6 +30,8 @@ class Can(StrEnum):
     DELETE = "delete"
     APPROVE = "approve"  # the director's workflow step
     REVIEW_FLAGGED = "review_flagged"  # the moderation queue
+    # Visitors' reports of public pages in the moderation queue: take the page down or dismiss.
+    HANDLE_REPORTS = "handle_reports"
     MANAGE_ACCOUNTS = "manage_accounts"  # create, deactivate, reactivate the school's accounts
     GRANT_ROLES = "grant_roles"  # give and take the school's roles (never superuser)
     VIEW_AUDIT = "view_audit"  # the school's account-event report
@@ -94,7 +96,7 @@ ROLES: dict[str, Role] = {
         Role(
             MODERATOR,
             _("Content moderator"),
-            frozenset({Can.OPEN_ADMIN, Can.TAKE_DOWN, Can.REVIEW_FLAGGED}),
+            frozenset({Can.OPEN_ADMIN, Can.TAKE_DOWN, Can.REVIEW_FLAGGED, Can.HANDLE_REPORTS}),
             requires_two_factor=False,
         ),
         Role(

@@ -177,3 +177,7 @@ def latest_check(workflow_state) -> ContentCheckTaskState | None:
 def flags_for(workflow_state) -> list[dict]:
     check = latest_check(workflow_state)
     return check.flags if check else []
+
+
+# Visitors' reports of public pages live in their own package; imported here so Django sees them.
+from .reports.models import PageReport  # noqa: E402, F401

@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import admin_gate, views  # noqa: F401 (admin_gate registers the publishing gate's hooks)
 from .queue import can_moderate
+from .reports import admin_hooks  # noqa: F401 (visitors' reports: their actions and log entries)
 
 
 @hooks.register("register_admin_urls")

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", preferences.accessibility, name="accessibility"),
     path("search/", discovery.search, name="search"),
     path("site-map/", discovery.site_map, name="site_map"),
+    path("report/", include("moderation.reports.urls")),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>feed\.atom|calendar\.ics)$",
         pages.page_file,

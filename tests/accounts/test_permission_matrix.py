@@ -84,6 +84,17 @@ def open_moderation_queue(client, school, other):
     return client.get(reverse("moderation_queue")).status_code == 200
 
 
+def handle_a_report(client, school, other):
+    """A visitor reports the live page; this person takes it down from the moderation queue."""
+    from moderation.models import PageReport
+
+    PageReport.objects.create(
+        site=school.site, page=school.live_page, page_title="x", reason=PageReport.WRONG
+    )
+    client.post(f"/admin/moderation/reports/{school.live_page.id}/take-down/", {"note": "Ката бар"})
+    return not Page.objects.get(pk=school.live_page.pk).live
+
+
 def take_down(client, school, other):
     client.post(f"/admin/pages/{school.live_page.id}/take-down/")
     return not Page.objects.get(pk=school.live_page.pk).live
@@ -246,6 +257,7 @@ ACTIONS = {
     "delete a page": (Can.DELETE, delete_page),
     "approve": (Can.APPROVE, approve),
     "open the moderation queue": (Can.REVIEW_FLAGGED, open_moderation_queue),
+    "take down a page a visitor reported": (Can.HANDLE_REPORTS, handle_a_report),
     "create an account": (Can.MANAGE_ACCOUNTS, create_account),
     "grant a role": (Can.GRANT_ROLES, grant_role),
     "make someone director": (may_grant(DIRECTOR), appoint(DIRECTOR)),

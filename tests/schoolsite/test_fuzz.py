@@ -189,6 +189,7 @@ def public_paths(demo):
     api = ["/api/v2/disclosure/", "/api/v2/announcements/", "/api/v2/schema/"]
     fixed = ["/", "/sitemap.xml", "/robots.txt", *api, "/i18n/setlang/"]
     per_language = ["search/", "site-map/", "accessibility/", "news/page/2/", "no-such-page/"]
+    per_language += ["report/", "report/thanks/"]
     return sorted(
         {*demo["paths"], *feeds, *calendars, *files, *fixed}
         | {f"/{code}/{path}" for code in LANGUAGES for path in per_language}
@@ -221,6 +222,9 @@ PAGE_PARAMETERS = {
     "format": [],
     "language": ["ky", "ru"],
     "utm_source": [],
+    "reason": ["wrong", "personal_data"],
+    "comment": [],
+    "form_token": [],
 }
 
 
