@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
 from .queue import can_moderate, moderator_tasks, queue_for
+from .visitor_messages import held_messages_for
 
 DECISIONS = {"approve", "reject"}
 
@@ -17,7 +18,11 @@ def moderation_queue(request):
     return TemplateResponse(
         request,
         "moderation/queue.html",
-        {"items": queue_for(request.user), "page_title": _("Moderation queue")},
+        {
+            "items": queue_for(request.user),
+            "held_messages": held_messages_for(request.user),
+            "page_title": _("Moderation queue"),
+        },
     )
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_gate, views  # noqa: F401 (admin_gate registers the publishing gate's hooks)
+from . import admin_gate, views, visitor_views  # noqa: F401 (admin_gate: the gate's hooks)
 from .queue import can_moderate
 
 
@@ -17,6 +17,11 @@ def register_moderation_urls():
             "moderation/<int:task_state_id>/<str:decision>/",
             views.decide,
             name="moderation_decide",
+        ),
+        path(
+            "moderation/messages/<int:message_id>/<str:decision>/",
+            visitor_views.decide_held_message,
+            name="moderation_held_message",
         ),
     ]
 
