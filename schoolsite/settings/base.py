@@ -255,6 +255,12 @@ MEKTEP_VISITOR_DATA_RETENTION_DAYS = int(
     os.environ.get("MEKTEP_VISITOR_DATA_RETENTION_DAYS", "365")
 )
 
+# Visitors' forms (cms_pages/visitor_guard.py): a form sent back sooner than this after it was
+# shown is refused as a robot's; limits per kind of form override DEFAULT_LIMITS there, e.g.
+# {"feedback": {"address": (5, 3600), "school": (200, 86400)}} (submissions, window seconds).
+MEKTEP_VISITOR_MIN_FILL_SECONDS = float(os.environ.get("MEKTEP_VISITOR_MIN_FILL_SECONDS", "3"))
+MEKTEP_VISITOR_LIMITS = {}
+
 # Content-Security-Policy: the public site runs no script or style it did not name by nonce;
 # the Wagtail admin (under /admin/) gets MEKTEP_ADMIN_CSP_DIRECTIVES, as its editor needs
 # inline styles and scripts that Wagtail writes without a nonce.
