@@ -126,7 +126,7 @@ def serve_feedback_page(page, request):
                 "email": bool(message.email),
             }
             return HttpResponseRedirect(page.get_url(request) + "?sent=1")
-        status = getattr(form, "status_code", 200) if form.errors else 200
+        status = form.status_code
     else:
         form = FeedbackForm(request=request, site=site)
         status = 200
