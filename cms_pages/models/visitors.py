@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -70,8 +71,8 @@ class VisitorMessageQuerySet(models.QuerySet):
 
 class VisitorMessage(models.Model):
     class Status(models.TextChoices):
-        NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
+        NEW = "new", pgettext_lazy("visitor message", "New")
+        IN_PROGRESS = "in_progress", pgettext_lazy("visitor message", "In progress")
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
