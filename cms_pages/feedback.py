@@ -36,6 +36,10 @@ def message_limit() -> int:
     return getattr(settings, "MEKTEP_VISITOR_MESSAGE_MAX_CHARS", 5000)
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
 class FeedbackForm(GuardedForm):
     guard_kind = "feedback"
 
@@ -45,6 +49,7 @@ class FeedbackForm(GuardedForm):
         label=_("Phone"),
         required=False,
         max_length=40,
+        widget=TelInput,
         help_text=_("For example +996 312 123456."),
     )
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, widget=forms.RadioSelect)
@@ -70,7 +75,7 @@ class FeedbackForm(GuardedForm):
         self.fields["text"].widget.attrs["maxlength"] = limit
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
 
     def clean_name(self):
         return strip_control_characters(self.cleaned_data["name"], multiline=False).strip()

@@ -24,8 +24,8 @@ from .privacy_notice import default_privacy_notice
 SECTIONS = (
     (NewsIndexPage, "news", gettext_noop("News"), True),
     (EventIndexPage, "events", gettext_noop("Events"), True),
-    (QuestionsPage, QuestionsPage.fixed_slug, gettext_noop("Questions and answers"), True),
     (ContactsPage, ContactsPage.fixed_slug, gettext_noop("Contacts"), True),
+    (QuestionsPage, QuestionsPage.fixed_slug, gettext_noop("Questions and answers"), True),
     (FeedbackPage, FeedbackPage.fixed_slug, gettext_noop("Write to the school"), False),
     (PrivacyNoticePage, PrivacyNoticePage.fixed_slug, gettext_noop("Privacy notice"), False),
 )
