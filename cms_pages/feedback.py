@@ -43,17 +43,45 @@ class TelInput(forms.TextInput):
 class FeedbackForm(GuardedForm):
     guard_kind = "feedback"
 
-    name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={
+            "required": _("Write your name."),
+            "max_length": _("The name can be at most %(limit_value)d characters long."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": _("Write the e-mail address in full, e.g. name@example.kg."),
+            "max_length": _("The e-mail address is too long."),
+        },
+    )
     phone = forms.CharField(
         label=_("Phone"),
         required=False,
         max_length=40,
         widget=TelInput,
+        error_messages={"max_length": _("The phone number is too long.")},
         help_text=_("For example +996 312 123456."),
     )
-    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label=_("Your message"), widget=forms.Textarea(attrs={"rows": 8}))
+    topic = forms.ChoiceField(
+        label=_("Topic"),
+        choices=Topic.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the topic of your message."),
+            "invalid_choice": _("Choose one of the topics in the list."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Write your message.")},
+    )
     may_publish = forms.BooleanField(
         label=_(
             "The school may publish my question and its answer on the questions page, "
