@@ -1,4 +1,5 @@
 import io
+import os
 
 import pytest
 from django.conf import settings
@@ -8,11 +9,68 @@ from django.db import connection
 from django.utils import translation
 from wagtail.models import Site
 
+from tests.schools import TEST_SCHOOLS, build_school
+
+# Where the tests' schools come from. `make test` runs the suite in three parts
+# (MEKTEP_TEST_PART), each in its own test databases:
+# - "demo": the tests that use `demo_site` inside a rolled-back transaction. The demo school is
+#   loaded once per test database (once per xdist worker), and each test sees it as new:
+#   whatever a test changes is rolled back with its transaction;
+# - "schools": likewise, the tests that use the two test schools of tests/schools.py;
+# - "others": every other test (an empty database, both kinds of school, or data committed for
+#   the browser tests' live server), building what it needs itself.
+# Unset, every test runs and builds its schools itself.
+TEST_PART = os.environ.get("MEKTEP_TEST_PART", "")
+PARTS = ("demo", "schools", "others")
+COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def part_of(item) -> str:
+    names = set(getattr(item, "fixturenames", ()))
+    marker = item.get_closest_marker("django_db")
+    commits = names & COMMITTING_FIXTURES or (
+        marker is not None
+        and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    )
+    demo, schools = "demo_site" in names, "preloaded_schools" in names
+    if commits or demo == schools:
+        return "others"
+    return "demo" if demo else "schools"
+
+
+def pytest_collection_modifyitems(config, items):
+    if TEST_PART not in PARTS:
+        return
+    kept = [item for item in items if part_of(item) == TEST_PART]
+    deselected = [item for item in items if part_of(item) != TEST_PART]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with the part's schools in it, committed."""
+    with django_db_blocker.unblock():
+        if TEST_PART == "demo":
+            call_command("load_demo", stdout=io.StringIO())
+        elif TEST_PART == "schools":
+            for hostname, name in TEST_SCHOOLS.items():
+                build_school(hostname, name)
+
+
+@pytest.fixture
+def preloaded_schools(db) -> bool:
+    """Whether tests/schools.py's two test schools are already in the database; the tests that
+    use them ask for this fixture, which puts them in the "schools" part."""
+    return TEST_PART == "schools"
+
 
 @pytest.fixture
 def demo_site(db) -> Site:
     """The demo school, loaded through the same command `make run` uses."""
-    call_command("load_demo", stdout=io.StringIO())
+    if TEST_PART != "demo":
+        call_command("load_demo", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
 
 
