@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_gate, views, visitor_views  # noqa: F401 (admin_gate: the gate's hooks)
+from . import admin_gate, views  # noqa: F401 (admin_gate registers the publishing gate's hooks)
 from .queue import can_moderate
 
 
@@ -17,11 +17,6 @@ def register_moderation_urls():
             "moderation/<int:task_state_id>/<str:decision>/",
             views.decide,
             name="moderation_decide",
-        ),
-        path(
-            "moderation/messages/<int:message_id>/<str:decision>/",
-            visitor_views.decide_held_message,
-            name="moderation_held_message",
         ),
     ]
 
@@ -77,3 +72,19 @@ def register_rule_statistics_menu_item():
 @hooks.register("insert_global_admin_css")
 def moderation_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/moderation-admin.css"))
+
+
+# Visitors' messages the checker held (visitor_messages.py): the moderator's release or reject.
+
+
+@hooks.register("register_admin_urls")
+def register_held_message_urls():
+    from .visitor_views import decide_held_message
+
+    return [
+        path(
+            "moderation/messages/<int:message_id>/<str:decision>/",
+            decide_held_message,
+            name="moderation_held_message",
+        )
+    ]
