@@ -12,12 +12,13 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
-from accounts.roles import DIRECTOR, SITE_ADMIN
+from accounts.roles import DIRECTOR, MODERATOR, SITE_ADMIN
 from cms_pages.models import PublishedQuestion, VisitorMessage
 from tests.browser.admin_session import admin_page
 from tests.browser.journeys import assert_fits_the_screen
 from tests.browser.test_accessibility_with_axe import AXE, violations
 from tests.people import make_member, sign_in
+from tests.visitor_messages import VIOLENT_TEXT
 
 pytestmark = pytest.mark.browser
 
@@ -158,3 +159,36 @@ def test_a_parent_asks_in_kyrgyz_and_reads_the_approved_answer_on_the_questions_
         assert_fits_the_screen(page)
         shot(page, "faq", viewport)
         context.close()
+
+
+def test_a_moderator_rejects_a_held_message_from_the_queue(browser, demo_live_server):
+    site = Site.objects.get(is_default_site=True)
+    moderator = make_member(site, MODERATOR, "moderator.person")
+    context = browser.new_context(viewport=PHONE, locale="ky-KG")
+    page = context.new_page()
+    page.goto(demo_live_server.url + "/ky/feedback/")
+    page.fill("input[name=name]", NAME)
+    page.fill("input[name=phone]", "+996 555 123456")
+    page.get_by_label("Коопсуздук").check()
+    page.fill("textarea[name=text]", VIOLENT_TEXT)
+    page.get_by_label(re.compile("жеке маалыматтарымды иштетүүгө макулмун")).check()
+    page.get_by_role("button", name="Катты жөнөтүү").click()
+    page.wait_for_url(re.compile(r"\?sent=1$"))
+    reference = page.locator(".reference").inner_text()
+    context.close()
+    assert VisitorMessage.objects.get(reference=reference).screening == "held"
+
+    for viewport in (PHONE, DESKTOP):
+        with admin_page(browser, demo_live_server.url, moderator, viewport) as page:
+            page.goto(demo_live_server.url + reverse("moderation_queue"))
+            item = page.locator(".moderation-item", has_text=reference)
+            assert item.locator("mark").count() >= 1
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
+            shot(page, "moderation-held-message", viewport)
+            if viewport is DESKTOP:
+                item.locator("button.no").click()
+                page.wait_for_url(re.compile(r"/admin/moderation/$"))
+                assert page.locator(".moderation-item", has_text=reference).count() == 0
+                shot(page, "moderation-held-message-rejected", viewport)
+    message = VisitorMessage.objects.get(reference=reference)
+    assert message.screening == "rejected" and message.name == "" and message.text == ""
