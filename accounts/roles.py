@@ -38,6 +38,8 @@ class Can(StrEnum):
     # The school profile and announcements: drafts, submission, and (with PUBLISH) publishing.
     EDIT_SCHOOL_RECORDS = "edit_school_records"
     SET_REVIEW_PERIOD = "set_review_period"  # how often disclosures must be reviewed (004 §1.9)
+    # The school's inbox of visitors' messages: read, assign, answer, close (issue 12).
+    ANSWER_VISITORS = "answer_visitors"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ ROLES: dict[str, Role] = {
                     Can.GRANT_ROLES,
                     Can.VIEW_AUDIT,
                     Can.EDIT_SCHOOL_RECORDS,
+                    Can.ANSWER_VISITORS,
                 }
             ),
             requires_two_factor=True,
@@ -116,6 +119,7 @@ ROLES: dict[str, Role] = {
                     Can.VIEW_AUDIT,
                     Can.EDIT_SCHOOL_RECORDS,
                     Can.SET_REVIEW_PERIOD,
+                    Can.ANSWER_VISITORS,
                 }
             ),
             requires_two_factor=True,

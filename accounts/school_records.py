@@ -26,7 +26,7 @@ from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms_pages.models import SchoolProfile, SiteAlert
+from cms_pages.models import PublishedQuestion, SchoolProfile, SiteAlert
 
 from .roles import ROLES, Can
 from .scope import memberships, user_can
@@ -232,5 +232,24 @@ class AnnouncementViewSet(SchoolRecordViewSet):
     export_headings = {"school_name": _("school site")}
 
 
+class PublishedQuestionViewSet(SchoolRecordViewSet):
+    """Questions for the public Q&A page, prepared from visitors' messages in the inbox."""
+
+    model = PublishedQuestion
+    icon = "help"
+    menu_label = _("Published questions")
+    menu_order = 165
+    list_display = [
+        "__str__",
+        Column("topic", accessor="get_topic_display", label=_("Topic")),
+        SCHOOL_COLUMN,
+        "asked_on",
+        LiveStatusTagColumn(label=_("Status")),
+    ]
+    list_filter = ["topic"]
+    copy_view_enabled = False
+
+
 ANNOUNCEMENT_POLICY = SchoolRecordPolicy(SiteAlert, ANNOUNCEMENT_ACTIONS)
+QUESTION_POLICY = SchoolRecordPolicy(PublishedQuestion, ANNOUNCEMENT_ACTIONS)
 PROFILE_POLICY = SchoolRecordPolicy(SchoolProfile, PROFILE_ACTIONS)

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from cms_pages.models import SchoolProfile, SiteAlert
+from cms_pages.models import PublishedQuestion, SchoolProfile, SiteAlert
 
 from . import private_documents
 from .audit import register_account_log_actions
@@ -19,7 +19,9 @@ from .roles import Can
 from .school_records import (
     ANNOUNCEMENT_POLICY,
     PROFILE_POLICY,
+    QUESTION_POLICY,
     AnnouncementViewSet,
+    PublishedQuestionViewSet,
     SchoolProfileViewSet,
 )
 from .scope import is_school_home, site_of_page, sites_where, user_can
@@ -30,6 +32,8 @@ register_permission_policy(SchoolProfile, PROFILE_POLICY, exact_class=True)
 register_permission_policy(SiteAlert, ANNOUNCEMENT_POLICY, exact_class=True)
 register_snippet(SchoolProfileViewSet)
 register_snippet(AnnouncementViewSet)
+register_permission_policy(PublishedQuestion, QUESTION_POLICY, exact_class=True)
+register_snippet(PublishedQuestionViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -176,5 +180,6 @@ def private_documents_for_the_schools_leaders_only(document, request):
     private_documents.guard(document, request)
 
 
-# Wagtail's own screens limited to the user's schools: registers its hooks and page viewset.
-from . import admin_scope  # noqa: E402, F401
+# Wagtail's own screens limited to the user's schools (registers its hooks and page viewset), and
+# the school's inbox of visitors' messages (its URLs, menu item and dashboard panel).
+from . import admin_scope, inbox_admin  # noqa: E402, F401

@@ -1,7 +1,7 @@
-"""The sections every school site starts with besides its home page: news, events and contacts,
-all in the main menu (the school can take any of them out with "show in menus").
-
-A Questions page joins them when it exists (issue 11 leaves it to another change).
+"""The sections every school site starts with besides its home page: news, events, contacts and
+the questions-and-answers page in the main menu (the school can take any of them out with "show
+in menus"), the "write to the school" form and the privacy notice, which the header and footer
+link to at their fixed addresses.
 """
 
 from django.utils import translation
@@ -9,12 +9,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Page
 
-from .models import ContactsPage, EventIndexPage, HomePage, NewsIndexPage
+from .models import (
+    ContactsPage,
+    EventIndexPage,
+    FeedbackPage,
+    HomePage,
+    NewsIndexPage,
+    PrivacyNoticePage,
+    QuestionsPage,
+)
+from .privacy_notice import default_privacy_notice
 
+# (page type, slug, title, shown in the main menu)
 SECTIONS = (
-    (NewsIndexPage, "news", gettext_noop("News")),
-    (EventIndexPage, "events", gettext_noop("Events")),
-    (ContactsPage, ContactsPage.fixed_slug, gettext_noop("Contacts")),
+    (NewsIndexPage, "news", gettext_noop("News"), True),
+    (EventIndexPage, "events", gettext_noop("Events"), True),
+    (ContactsPage, ContactsPage.fixed_slug, gettext_noop("Contacts"), True),
+    (QuestionsPage, QuestionsPage.fixed_slug, gettext_noop("Questions and answers"), True),
+    (FeedbackPage, FeedbackPage.fixed_slug, gettext_noop("Write to the school"), False),
+    (PrivacyNoticePage, PrivacyNoticePage.fixed_slug, gettext_noop("Privacy notice"), False),
 )
 
 
@@ -28,9 +41,8 @@ def bilingual(message: str) -> dict[str, str]:
 
 
 def create_public_sections(home: HomePage) -> None:
-    """Add and publish the news, events and contacts pages under a school's home page, those
-    missing, each shown in the main menu."""
-    for model, slug, title in SECTIONS:
+    """Add and publish the sections missing under a school's home page."""
+    for model, slug, title, in_menu in SECTIONS:
         # A page of the school's own already at the address is left alone.
         if Page.objects.child_of(home).filter(slug=slug).exists():
             continue
@@ -42,7 +54,10 @@ def create_public_sections(home: HomePage) -> None:
             title_ky=names["ky"],
             title_ru=names["ru"],
             slug=slug,
-            show_in_menus=True,
+            show_in_menus=in_menu,
         )
+        if model is PrivacyNoticePage:
+            for code, body in default_privacy_notice().items():
+                setattr(section, f"body_{code}", body)
         home.add_child(instance=section)
         section.save_revision().publish()

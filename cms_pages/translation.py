@@ -19,6 +19,7 @@ from .models import (
     EventIndexPage,
     FacilitiesPage,
     Facility,
+    FeedbackPage,
     FinancePage,
     FinancialReport,
     GeneralPage,
@@ -31,6 +32,9 @@ from .models import (
     NewsIndexPage,
     NewsPage,
     NutritionPage,
+    PrivacyNoticePage,
+    PublishedQuestion,
+    QuestionsPage,
     SafetyPage,
     SchoolBranch,
     SchoolPhone,
@@ -86,6 +90,8 @@ for page_type in (
     TeachingStaffPage,
     FacilitiesPage,
     FinancePage,
+    FeedbackPage,
+    QuestionsPage,
 ):
     register(page_type)(type(f"{page_type.__name__}Translation", (TranslationOptions,), {}))
 
@@ -200,3 +206,16 @@ class EventTranslation(TranslationOptions):
 class SiteAlertTranslation(TranslationOptions):
     fields = ("message",)
     required_languages = {"ky": ("message",), "ru": ("message",)}
+
+
+@register(PrivacyNoticePage)
+class PrivacyNoticePageTranslation(TranslationOptions):
+    fields = ("body",)
+
+
+# Both languages are required on the form; a question prepared from a visitor's message starts
+# with its own language only, so it cannot be saved until staff have translated it.
+@register(PublishedQuestion)
+class PublishedQuestionTranslation(TranslationOptions):
+    fields = ("question", "answer")
+    required_languages = {"ky": ("question", "answer"), "ru": ("question", "answer")}

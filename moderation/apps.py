@@ -8,11 +8,13 @@ class ModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms_pages.signals import school_created
+        from cms_pages.signals import school_created, visitor_message_received
 
         from .gate import install
         from .provisioning import create_publishing_workflow
+        from .visitor_messages import screen
 
         install()
 
         school_created.connect(create_publishing_workflow, dispatch_uid="moderation-workflow")
+        visitor_message_received.connect(screen, dispatch_uid="moderation-visitor-messages")

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
 from .queue import can_moderate, moderator_tasks, queue_for
+from .reports.queue import report_groups
+from .visitor_messages import held_messages_for
 
 DECISIONS = {"approve", "reject"}
 
@@ -17,7 +19,12 @@ def moderation_queue(request):
     return TemplateResponse(
         request,
         "moderation/queue.html",
-        {"items": queue_for(request.user), "page_title": _("Moderation queue")},
+        {
+            "items": queue_for(request.user),
+            "held_messages": held_messages_for(request.user),
+            "report_groups": report_groups(request.user),
+            "page_title": _("Moderation queue"),
+        },
     )
 
 

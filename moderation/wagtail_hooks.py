@@ -73,3 +73,19 @@ def register_rule_statistics_menu_item():
 @hooks.register("insert_global_admin_css")
 def moderation_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/moderation-admin.css"))
+
+
+# Visitors' messages the checker held (visitor_messages.py): the moderator's release or reject.
+
+
+@hooks.register("register_admin_urls")
+def register_held_message_urls():
+    from .visitor_views import decide_held_message
+
+    return [
+        path(
+            "moderation/messages/<int:message_id>/<str:decision>/",
+            decide_held_message,
+            name="moderation_held_message",
+        )
+    ]

@@ -26,6 +26,14 @@ from .people_shown import PEOPLE_SHOWN_PANEL, PersonShown, ShowsPeople
 from .safety import EmergencyContact, SafetyPage
 from .school import SchoolBranch, SchoolPhone, SchoolProfile
 from .structure import ManagementBody, ManagementBodyMember, StructurePage
+from .visitors import (
+    FeedbackPage,
+    PrivacyNoticePage,
+    PublishedQuestion,
+    QuestionsPage,
+    Topic,
+    VisitorMessage,
+)
 
 # Every subsection page type, in the regulation's order.
 SECTION_PAGE_TYPES = (
@@ -65,6 +73,7 @@ __all__ = [
     "EventIndexPage",
     "FacilitiesPage",
     "Facility",
+    "FeedbackPage",
     "FinancePage",
     "FinancialReport",
     "GeneralPage",
@@ -78,6 +87,9 @@ __all__ = [
     "NewsPage",
     "NutritionPage",
     "PersonShown",
+    "PrivacyNoticePage",
+    "PublishedQuestion",
+    "QuestionsPage",
     "SafetyPage",
     "SchoolBranch",
     "SchoolPhone",
@@ -87,4 +99,6 @@ __all__ = [
     "StaffMember",
     "StructurePage",
     "TeachingStaffPage",
+    "Topic",
+    "VisitorMessage",
 ]

@@ -246,6 +246,15 @@ MEKTEP_MAX_UNPACKED_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
+# Visitors' messages (issue 12): the school answers within this many working days (Monday to
+# Friday), a message holds at most this many characters, and its author's data is removed this
+# many days after the message is closed (purge_visitor_data).
+MEKTEP_ANSWER_WORKING_DAYS = int(os.environ.get("MEKTEP_ANSWER_WORKING_DAYS", "15"))
+MEKTEP_VISITOR_MESSAGE_MAX_CHARS = 5000
+MEKTEP_VISITOR_DATA_RETENTION_DAYS = int(
+    os.environ.get("MEKTEP_VISITOR_DATA_RETENTION_DAYS", "365")
+)
+
 # Visitors' forms (cms_pages/visitor_guard.py): a form sent back sooner than this after it was
 # shown is refused as a robot's; limits per kind of form override DEFAULT_LIMITS there, e.g.
 # {"feedback": {"address": (5, 3600), "school": (200, 86400)}} (submissions, window seconds).

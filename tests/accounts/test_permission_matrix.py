@@ -9,10 +9,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR, ROLES, SITE_ADMIN, Can
-from cms_pages.models import SchoolProfile
+from cms_pages.models import SchoolProfile, VisitorMessage
 from tests.admin_forms import form_data
 from tests.people import make_member, sign_in
 
@@ -242,6 +243,20 @@ def set_review_period(client, school, other):
     return "disabled" not in field
 
 
+def open_inbox(client, school, other):
+    message = VisitorMessage.receive(
+        site=school.site,
+        language="ky",
+        name="Ата-эне",
+        email="parent@example.kg",
+        topic="other",
+        text="Суроо",
+        consent_given_at=timezone.now(),
+        screening=VisitorMessage.Screening.CLEAR,
+    )
+    return client.get(f"/admin/inbox/{message.pk}/").status_code == 200
+
+
 def may_grant(role_key: str):
     return lambda role: role.may_grant(role_key)
 
@@ -271,6 +286,7 @@ ACTIONS = {
     "see the school's account events": (Can.VIEW_AUDIT, view_audit),
     "edit the school profile": (Can.EDIT_SCHOOL_RECORDS, edit_school_profile),
     "set the disclosure review period": (Can.SET_REVIEW_PERIOD, set_review_period),
+    "read the school's visitors' messages": (Can.ANSWER_VISITORS, open_inbox),
     "grant superuser": (None, grant_superuser),
     "touch another school": (None, touch_other_school),
 }

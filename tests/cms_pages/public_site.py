@@ -20,6 +20,9 @@ PAGE_TYPE_PATHS = [
     "/{lang}/sveden/",
     "/{lang}/contacts/",
     "/{lang}/parents/",
+    "/{lang}/feedback/",
+    "/{lang}/faq/",
+    "/{lang}/privacy/",
     *(f"/{{lang}}/sveden/{slug}/" for slug in SECTION_SLUGS),
 ]
 

@@ -136,6 +136,7 @@ def test_new_school_starts_with_news_events_and_contacts_in_its_menu(client, db)
         ("NewsIndexPage", "news"),
         ("EventIndexPage", "events"),
         ("ContactsPage", "contacts"),
+        ("QuestionsPage", "faq"),
     ]
     contacts = client.get("/ru/contacts/", HTTP_HOST="menu.school.kg").content.decode()
     assert "<h1>Контакты</h1>" in contacts and "Школа" in contacts

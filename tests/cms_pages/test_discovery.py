@@ -49,6 +49,9 @@ def test_site_map_shows_the_schools_sections_as_nested_lists(client, demo_site):
         r'<li><a href="/ru/news/">Новости</a></li>\s*'
         r'<li><a href="/ru/events/">Мероприятия</a></li>\s*'
         r'<li><a href="/ru/contacts/">Контакты</a></li>\s*'
+        r'<li><a href="/ru/faq/">Вопросы и ответы</a></li>\s*'
+        r'<li><a href="/ru/feedback/">Написать в школу</a></li>\s*'
+        r'<li><a href="/ru/privacy/">Обработка персональных данных</a></li>\s*'
         r'<li><a href="/ru/parents/">Родителям</a></li>\s*</ul></li>',
         tree,
     )
@@ -60,9 +63,9 @@ def test_sitemap_xml_lists_every_page_with_its_language_alternates(client, demo_
     xml = response.content.decode()
     assert response["Content-Type"] == "application/xml; charset=utf-8"
     assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in xml
-    # Home, the disclosure section and its 12 subsections, news, 7 articles, events, contacts
-    # and the page for parents, in 2 languages.
-    assert xml.count("<url>") == 2 * 25
+    # Home, the disclosure section and its 12 subsections, news, 7 articles, events, contacts,
+    # the page for parents, the feedback, questions and privacy pages, in 2 languages.
+    assert xml.count("<url>") == 2 * 28
     # Addresses are the school's own (its site's host name), whoever asks.
     block = xml[xml.index("<loc>http://localhost/ru/news/fire-drill/</loc>") :]
     block = block[: block.index("</url>")]

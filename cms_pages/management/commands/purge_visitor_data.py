@@ -1,0 +1,45 @@
+"""Remove visitors' personal data once it is no longer needed (003 §6.2, issue 12).
+
+A message closed more than MEKTEP_VISITOR_DATA_RETENTION_DAYS days ago (365 unless set) loses
+its author's name, e-mail and phone and also its text and the answer, which may name people too.
+What remains (the reference, topic, dates and status) keeps the school's statistics. A question
+published on the questions page is a separate record, written without the author's details, and
+stays. Run daily (README, "Visitors' messages").
+"""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from cms_pages.models import VisitorMessage
+from cms_pages.models.visitors import retention_days
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymise visitors' messages closed more than MEKTEP_VISITOR_DATA_RETENTION_DAYS days "
+        "ago: their author's name, e-mail, phone, the text and the answer are removed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Only count the messages that would be purged."
+        )
+
+    def handle(self, *args, **options):
+        cutoff = timezone.now() - datetime.timedelta(days=retention_days())
+        due = VisitorMessage.objects.filter(
+            status=VisitorMessage.Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+        )
+        if options["dry_run"]:
+            self.stdout.write(f"{due.count()} messages would be anonymised.")
+            return
+        count = 0
+        with transaction.atomic():
+            for message in due.select_for_update():
+                message.erase_personal_data()
+                message.save()
+                count += 1
+        self.stdout.write(f"{count} messages anonymised (closed before {cutoff:%Y-%m-%d}).")
