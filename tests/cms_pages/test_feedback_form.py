@@ -208,6 +208,20 @@ def test_purge_removes_personal_data_of_messages_closed_long_ago(client, demo_si
     assert recent.name == "Бакыт" and recent.anonymised_at is None
 
 
+def test_purge_also_removes_a_held_message_nobody_decided_on(client, demo_site):
+    send_message(client, text="Мугалимди өлтүрүү керек!")
+    send_message(client, text="Мугалимди өлтүрүү керек, баарыбыз чогулуп сабайбыз!")
+    old, recent = VisitorMessage.objects.order_by("pk")
+    assert {old.screening, recent.screening} == {VisitorMessage.Screening.HELD}
+    old.received_at = timezone.now() - datetime.timedelta(days=400)
+    old.save()
+    call_command("purge_visitor_data", stdout=io.StringIO())
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.name, old.text, old.anonymised_at is not None) == ("", "", True)
+    assert recent.text and recent.anonymised_at is None
+
+
 @pytest.fixture
 def nu_checker():
     java = shutil.which("java")

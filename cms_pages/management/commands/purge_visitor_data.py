@@ -1,7 +1,8 @@
 """Remove visitors' personal data once it is no longer needed (003 §6.2, issue 12).
 
 A message closed more than MEKTEP_VISITOR_DATA_RETENTION_DAYS days ago (365 unless set) loses
-its author's name, e-mail and phone and also its text and the answer, which may name people too.
+its author's name, e-mail and phone and also its text and the answer, which may name people too;
+so does a message the checker held that no moderator decided on within that period.
 What remains (the reference, topic, dates and status) keeps the school's statistics. A question
 published on the questions page is a separate record, written without the author's details, and
 stays. Run daily (README, "Visitors' messages").
@@ -11,6 +12,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cms_pages.models import VisitorMessage
@@ -19,8 +21,9 @@ from cms_pages.models.visitors import retention_days
 
 class Command(BaseCommand):
     help = (
-        "Anonymise visitors' messages closed more than MEKTEP_VISITOR_DATA_RETENTION_DAYS days "
-        "ago: their author's name, e-mail, phone, the text and the answer are removed."
+        "Anonymise visitors' messages closed (or held by the check and never decided) more than "
+        "MEKTEP_VISITOR_DATA_RETENTION_DAYS days ago: their author's name, e-mail, phone, the "
+        "text and the answer are removed."
     )
 
     def add_arguments(self, parser):
@@ -30,9 +33,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         cutoff = timezone.now() - datetime.timedelta(days=retention_days())
-        due = VisitorMessage.objects.filter(
-            status=VisitorMessage.Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
-        )
+        closed = Q(status=VisitorMessage.Status.CLOSED, closed_at__lt=cutoff)
+        held = Q(screening=VisitorMessage.Screening.HELD, received_at__lt=cutoff)
+        due = VisitorMessage.objects.filter(closed | held, anonymised_at__isnull=True)
         if options["dry_run"]:
             self.stdout.write(f"{due.count()} messages would be anonymised.")
             return
