@@ -10,7 +10,11 @@ class ModerationConfig(AppConfig):
     def ready(self):
         from cms_pages.signals import school_created, visitor_message_received
 
+        from django.db.models.signals import pre_delete
+        from wagtail.models import Page
+
         from .gate import install
+        from .reports.models import close_reports_of_deleted_page
         from .provisioning import create_publishing_workflow
         from .visitor_messages import screen
 
@@ -18,3 +22,9 @@ class ModerationConfig(AppConfig):
 
         school_created.connect(create_publishing_workflow, dispatch_uid="moderation-workflow")
         visitor_message_received.connect(screen, dispatch_uid="moderation-visitor-messages")
+        # Sent with the base Page for every page deleted (its descendants too), whatever its
+        # specific type; not for the historical models of migrations, which run before this
+        # app's table exists.
+        pre_delete.connect(
+            close_reports_of_deleted_page, sender=Page, dispatch_uid="moderation-page-reports"
+        )

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('check_verdict', models.CharField(blank=True, max_length=10, verbose_name='check verdict')),
                 ('check_findings', models.JSONField(blank=True, default=list, verbose_name='check findings')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='reported at')),
-                ('status', models.CharField(choices=[('open', 'open'), ('taken_down', 'page taken down'), ('dismissed', 'dismissed')], default='open', max_length=12, verbose_name='status')),
+                ('status', models.CharField(choices=[('open', 'open'), ('taken_down', 'page taken down'), ('dismissed', 'dismissed'), ('page_deleted', 'page deleted')], default='open', max_length=12, verbose_name='status')),
                 ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
                 ('resolution_note', models.TextField(blank=True, verbose_name='resolution note')),
                 ('page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='visitor_reports', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='page')),

@@ -31,10 +31,12 @@ class PageReport(models.Model):
     OPEN = "open"
     TAKEN_DOWN = "taken_down"
     DISMISSED = "dismissed"
+    PAGE_DELETED = "page_deleted"
     STATUS_CHOICES = [
         (OPEN, _("open")),
         (TAKEN_DOWN, _("page taken down")),
         (DISMISSED, _("dismissed")),
+        (PAGE_DELETED, _("page deleted")),
     ]
 
     site = models.ForeignKey(
@@ -77,3 +79,11 @@ class PageReport(models.Model):
 
     def __str__(self):
         return f"{self.page_title}: {self.get_reason_display()}"
+
+
+def close_reports_of_deleted_page(sender, instance, **kwargs):
+    """A deleted page's open reports are closed: nothing is left to take down or correct, and
+    the queue (which lists reports by page) would never show them again."""
+    PageReport.objects.filter(page_id=instance.pk, status=PageReport.OPEN).update(
+        status=PageReport.PAGE_DELETED, resolved_at=timezone.now()
+    )

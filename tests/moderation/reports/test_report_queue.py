@@ -173,3 +173,17 @@ def test_a_comment_the_checker_flags_is_marked_for_the_moderator(school):
     assert "Автоматтык текшерүү бул комментарийди белгиледи:" not in comments[0]
     flagged = "Автоматтык текшерүү бул комментарийди белгиледи:</strong> Зомбулук же коркутуу"
     assert flagged in comments[1]
+
+
+def test_deleting_a_reported_page_closes_its_reports(school, superuser):
+    # A live page is deleted by whoever may both delete and publish: the platform administrator.
+    report_three_times(school.news_page)
+    admin = sign_in(Client(), superuser, password="correct horse battery")
+    response = admin.post(f"/admin/pages/{school.news_page.pk}/delete/")
+    assert response.status_code == 302
+    assert not Page.objects.filter(pk=school.news_page.pk).exists()
+    reports = PageReport.objects.all()
+    assert [(report.status, report.page_id) for report in reports] == [("page_deleted", None)] * 3
+    assert all(report.resolved_at for report in reports)
+    # The deleted page's title stays with the reports, for the history.
+    assert {report.page_title for report in reports} == {school.news_page.title}
