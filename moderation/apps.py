@@ -8,14 +8,14 @@ class ModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms_pages.signals import school_created, visitor_message_received
-
         from django.db.models.signals import pre_delete
         from wagtail.models import Page
 
+        from cms_pages.signals import school_created, visitor_message_received
+
         from .gate import install
-        from .reports.models import close_reports_of_deleted_page
         from .provisioning import create_publishing_workflow
+        from .reports.models import close_reports_of_deleted_page
         from .visitor_messages import screen
 
         install()
