@@ -12,6 +12,7 @@ from functools import cache
 from .classifier import MODEL_PATH, Classifier
 from .consistency import SchoolFacts, find_discrepancies
 from .engine import Checker
+from .markup import blank_markup
 from .normalize import Normalized, normalize
 from .result import CheckResult, Finding, verdict_for
 from .rules import CATEGORIES, Rule, RuleError, load_rules
@@ -55,6 +56,7 @@ def check(text: str, lang: str | None = None) -> CheckResult:
     text the rules accept to a moderator when it reads like prohibited content, and rejects one
     it is very sure of (whether or not the rules had flagged it for review).
     """
+    text = blank_markup(text)
     result = default_checker().check(text, lang)
     if result.verdict == "reject":
         return result
