@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR, SITE_ADMIN
-from cms_pages.models import SchoolProfile, SiteAlert
+from cms_pages.models import PublishedQuestion, SchoolProfile, SiteAlert
 from cms_pages.provisioning import SchoolNames, create_school
 from tests.admin_forms import form_data
 from tests.people import make_member, sign_in
@@ -248,13 +248,23 @@ def test_the_school_field_offers_only_the_users_school(demo_site, other_site):
 
 
 def their_records(other_site):
-    """School B's profile and announcement, each with a revision and a workflow in progress."""
+    """School B's profile, announcement and published question, each with a revision and a
+    workflow in progress."""
     requester = make_member(other_site, SITE_ADMIN, "b-admin")
     alert = announce(other_site, "Б мектеби жабык", "Школа Б закрыта")
+    question = PublishedQuestion.objects.create(
+        site=other_site,
+        topic="admission",
+        question_ky="Б мектебине кабыл алуу качан?",
+        question_ru="Когда приём в школу Б?",
+        answer_ky="Апрелде.",
+        answer_ru="В апреле.",
+    )
     records = {}
     for model, obj in (
         ("sitealert", alert),
         ("schoolprofile", SchoolProfile.for_site(other_site)),
+        ("publishedquestion", question),
     ):
         revision = obj.save_revision()
         obj.get_workflow().start(obj, requester)
@@ -324,6 +334,8 @@ def test_no_school_reaches_another_schools_profile_or_announcements(
     listing = ours.get(url("sitealert", "list")).content.decode()
     assert "Б мектеби" not in listing and "Школа Б" not in listing
     assert "school2.example.kg" not in ours.get(url("schoolprofile", "list")).content.decode()
+    questions = ours.get(url("publishedquestion", "list")).content.decode()
+    assert "Б мектебине" not in questions and "школу Б" not in questions
     for model in ("sitealert", "schoolprofile"):
         for cells in (exported_csv(ours, model), exported_xlsx(ours, model)):
             text = " ".join(str(cell) for row in cells for cell in row)
