@@ -161,7 +161,9 @@ def test_site_admin_builds_history_page_and_director_approves_it(
             "footer .w-dropdown__toggle, .footer__container .w-dropdown__toggle"
         ).last.click()
         page.locator("button[name=action-submit]").click()
-        page.wait_for_url("**/admin/pages/**")
+        # Away from the add form: the page is saved (its address also matched "/admin/pages/",
+        # so waiting for that raced the save).
+        page.wait_for_url(lambda url: "/admin/pages/add/" not in url)
 
     history = GeneralPage.objects.get(slug="history")
     assert not history.live
