@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import translation
 from wagtail.models import Site
 
+from tests.html_checker import vnu_command
 from tests.schools import TEST_SCHOOLS, build_school
 
 # Where the tests' schools come from. `make test` runs the suite in three parts
@@ -72,6 +73,12 @@ def demo_site(db) -> Site:
     if TEST_PART != "demo":
         call_command("load_demo", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def vnu() -> list[str]:
+    """The Nu Html Checker's command line (tests/html_checker.py)."""
+    return vnu_command()
 
 
 @pytest.fixture

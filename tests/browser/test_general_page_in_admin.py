@@ -20,7 +20,6 @@ from cms_pages.models import GeneralPage
 from tests.browser.admin_session import admin_page
 from tests.browser.journeys import assert_fits_the_screen
 from tests.browser.test_accessibility_with_axe import WCAG_TAGS, axe_path  # noqa: F401
-from tests.cms_pages.test_html_validity import vnu  # noqa: F401
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
@@ -136,7 +135,7 @@ def test_site_admin_builds_history_page_and_director_approves_it(
     demo_live_server,
     tmp_path,
     axe_path,  # noqa: F811
-    vnu,  # noqa: F811
+    vnu,
 ):
     site = Site.objects.get(is_default_site=True)
     site_admin = make_member(site, SITE_ADMIN, "dastan.admin")
