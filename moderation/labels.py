@@ -63,3 +63,15 @@ def highlighted(finding: dict) -> str:
         after,
         "…" if end + CONTEXT_CHARS < len(text) else "",
     )
+
+
+def shown_flag(flag: dict, lang: str) -> dict:
+    """A stored flag as a moderator reads it: the passage marked, the category's label and the
+    reason in the reader's language (Kyrgyz when there is none in it)."""
+    message = flag.get("message", {})
+    return dict(
+        flag,
+        html=highlighted(flag),
+        category_label=category_label(flag.get("category", "")),
+        reason=message.get(lang) or message.get("ky"),
+    )

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from .labels import category_label, highlighted, reader_language
+from .labels import reader_language, shown_flag
 from .models import ModeratorReviewTask, latest_check
 
 
@@ -38,15 +38,7 @@ def queue_for(user) -> list[QueueItem]:
         )
         for state in states.order_by("started_at"):
             check = latest_check(state.workflow_state)
-            flags = [
-                dict(
-                    flag,
-                    html=highlighted(flag),
-                    category_label=category_label(flag["category"]),
-                    reason=flag["message"].get(lang) or flag["message"]["ky"],
-                )
-                for flag in (check.flags if check else [])
-            ]
+            flags = [shown_flag(flag, lang) for flag in (check.flags if check else [])]
             items.append(QueueItem(state, state.workflow_state.content_object, flags))
     return items
 

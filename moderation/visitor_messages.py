@@ -19,7 +19,7 @@ from accounts.scope import sites_where, user_can
 from cms_pages.models import VisitorMessage
 
 from .checker import check
-from .labels import category_label, highlighted, reader_language
+from .labels import reader_language, shown_flag
 
 
 def screen(sender=None, message: VisitorMessage | None = None, **kwargs) -> None:
@@ -66,18 +66,7 @@ def held_messages_for(user) -> list[HeldMessage]:
     lang = reader_language()
     messages = VisitorMessage.objects.held().filter(site__in=sites).select_related("site")
     return [
-        HeldMessage(
-            message,
-            [
-                dict(
-                    flag,
-                    html=highlighted(flag),
-                    category_label=category_label(flag.get("category", "")),
-                    reason=flag.get("message", {}).get(lang) or flag.get("message", {}).get("ky"),
-                )
-                for flag in message.flags
-            ],
-        )
+        HeldMessage(message, [shown_flag(flag, lang) for flag in message.flags])
         for message in messages.order_by("received_at")
     ]
 
