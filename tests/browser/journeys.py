@@ -13,6 +13,24 @@ def assert_fits_the_screen(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
+IMAGE_SHOWN = """img => {
+    const shown = () => img.complete && img.naturalWidth > 0;
+    if (img.complete) return shown();
+    return new Promise(resolve => {
+        img.addEventListener("load", () => resolve(shown()));
+        img.addEventListener("error", () => resolve(false));
+        setTimeout(() => resolve(shown()), 10000);
+    });
+}"""
+
+
+def assert_image_shown(image):
+    """The image is decoded and has pixels. A lazy image loads only once it is near the screen,
+    which can be after the page's load event, so bring it there and wait for it (at most 10 s)."""
+    image.scroll_into_view_if_needed()
+    assert image.evaluate(IMAGE_SHOWN), "the image did not load"
+
+
 def parent_reads_the_news_and_switches_language(page, home_url):
     """Home (Russian) -> news -> an article -> Kyrgyz -> back to the Russian article."""
     page.goto(home_url)
@@ -27,7 +45,7 @@ def parent_reads_the_news_and_switches_language(page, home_url):
     page.get_by_role("link", name=ARTICLE_RU).click()
     page.wait_for_url(re.compile(r"/ru/news/olympiad-winners/(index\.html)?$"))
     assert page.locator("h1").inner_text() == ARTICLE_RU
-    assert page.locator("article img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert_image_shown(page.locator("article img"))
     assert_fits_the_screen(page)
 
     page.get_by_role("link", name="Кыргызча").click()

@@ -18,7 +18,7 @@ from wagtail.models import Site
 from accounts.roles import DIRECTOR, SITE_ADMIN
 from cms_pages.models import GeneralPage
 from tests.browser.admin_session import admin_page
-from tests.browser.journeys import assert_fits_the_screen
+from tests.browser.journeys import assert_fits_the_screen, assert_image_shown
 from tests.browser.test_accessibility_with_axe import WCAG_TAGS, axe_path  # noqa: F401
 from tests.people import make_member
 
@@ -197,7 +197,7 @@ def test_site_admin_builds_history_page_and_director_approves_it(
             assert page.locator("h1").inner_text() == CONTENT[lang]["title"]
             assert page.locator("main h2").first.inner_text() == CONTENT[lang]["heading"]
             assert page.locator("main img").get_attribute("alt") == CONTENT[lang]["description"]
-            assert page.locator("main img").evaluate("img => img.complete && img.naturalWidth > 0")
+            assert_image_shown(page.locator("main img"))
             assert page.locator("main caption").inner_text() == CONTENT[lang]["caption"]
             assert page.locator("main td").count() == 9
             current = menu.locator("[aria-current=page]")
