@@ -9,6 +9,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
+from . import page_cache
 from .disclosure_document import disclosure_document
 from .models import SiteAlert
 from .public_media import public_document_ids, public_image_ids
@@ -31,6 +32,7 @@ def requesting_school(request) -> Site:
 def disclosure_document_view(request):
     """Every mandatory disclosure of the requesting school (found by host name) as one JSON."""
     site = requesting_school(request)
+    page_cache.allow(request)
     return JsonResponse(
         disclosure_document(site, request), json_dumps_params={"ensure_ascii": False}
     )
@@ -40,10 +42,10 @@ def disclosure_document_view(request):
 def announcements_view(request):
     """The requesting school's announcements in force, the most serious first."""
     site = requesting_school(request)
-    items = [
-        object_data(alert, ANNOUNCEMENT_FIELDS, request)
-        for alert in SiteAlert.objects.in_force(site)
-    ]
+    in_force, next_change = SiteAlert.objects.in_force_and_next_change(site)
+    page_cache.allow(request)
+    page_cache.until(request, next_change)
+    items = [object_data(alert, ANNOUNCEMENT_FIELDS, request) for alert in in_force]
     return JsonResponse(
         {"meta": {"total_count": len(items)}, "items": items},
         json_dumps_params={"ensure_ascii": False},

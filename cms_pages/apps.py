@@ -9,6 +9,8 @@ class CmsPagesConfig(AppConfig):
 
     def ready(self):
         from . import control_characters, searchable
+        from .page_cache import invalidation
 
         control_characters.connect()
         searchable.connect()
+        invalidation.connect()

@@ -4,6 +4,7 @@ school's profile (its published version) and the school's announcements in force
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from . import page_cache
 from .models import SchoolProfile, SiteAlert
 
 ACCESSIBILITY_COOKIE = "mektep_a11y"
@@ -24,7 +25,11 @@ def public_site(request) -> dict:
     # run exactly one, however many announcements exist.
     def alerts():
         site = Site.find_for_request(request)
-        return list(SiteAlert.objects.in_force(site)) if site else []
+        if site is None:
+            return []
+        in_force, next_change = SiteAlert.objects.in_force_and_next_change(site)
+        page_cache.until(request, next_change)
+        return in_force
 
     def profile():
         site = Site.find_for_request(request)

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 
+from . import page_cache
 from .completeness import school_report
 
 
@@ -32,3 +33,12 @@ def add_disclosure_completeness_panel(request, panels):
     sites = editable_sites(request.user)
     if sites:
         panels.append(DisclosureCompletenessPanel([school_report(site) for site in sites]))
+
+
+@hooks.register("before_serve_page")
+def allow_the_public_page_cache(page, request, serve_args, serve_kwargs):
+    """Every live page may be stored for anonymous visitors (page_cache): a private one answers
+    them with a redirect or a password form that sets a cookie, neither of which is stored.
+    Its own address is purged from front-end caches on a change; a routed sub-address (a news
+    listing's page 2) is not, so it gets no shared-cache lifetime."""
+    page_cache.allow(request, purgeable=request.path == page.get_url(request))

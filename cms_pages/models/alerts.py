@@ -22,6 +22,23 @@ class SiteAlertQuerySet(models.QuerySet):
             starts_at__lte=now,
         ).order_by("-severity_rank", "-starts_at")
 
+    def in_force_and_next_change(self, site, now=None):
+        """The announcements in force, and the next moment that list changes by itself (one
+        starts or ends), from one query."""
+        now = now or timezone.now()
+        shown_or_due = self.filter(
+            Q(ends_at__isnull=True) | Q(ends_at__gt=now), site=site, live=True
+        ).order_by("-severity_rank", "-starts_at")
+        in_force, moments = [], []
+        for alert in shown_or_due:
+            if alert.starts_at <= now:
+                in_force.append(alert)
+                if alert.ends_at:
+                    moments.append(alert.ends_at)
+            else:
+                moments.append(alert.starts_at)
+        return in_force, min(moments, default=None)
+
 
 class SiteAlert(SchoolRecordMixin, models.Model):
     class Severity(models.TextChoices):

@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from .. import page_cache
 from ..ical import CalendarEvent, render_calendar
 from ..searchable import SearchablePage, field_texts
 from ..serialization import DisclosureFields
@@ -58,8 +59,14 @@ class EventIndexPage(SearchablePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = self.upcoming_events()
+        upcoming = list(self.upcoming_events())
+        # The list shortens by itself when the first of them is over.
+        page_cache.until(request, min((e.end or e.start for e in upcoming), default=None))
+        context["upcoming_events"] = upcoming
         return context
+
+    def get_cached_paths(self):
+        return ["/", "calendar.ics"]
 
     def serve_file(self, request, filename):
         if filename != "calendar.ics":

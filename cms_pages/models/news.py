@@ -50,6 +50,9 @@ class NewsIndexPage(RoutablePageMixin, SearchablePage, Page):
             .order_by("-date", "-pk")
         )
 
+    def get_cached_paths(self):
+        return ["/", "feed.atom"]
+
     @path("")
     def first_page(self, request):
         return self.render_listing(request, 1)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from .. import page_cache
 from ..models import NewsPage
 from ..search_terms import visible_query
 from ..site_search import describe, find_pages
@@ -30,6 +31,7 @@ def current_site(request) -> Site:
 def search(request):
     site = current_site(request)
     query = visible_query(request.GET.get("q", ""))
+    page_cache.allow(request)
     found = find_pages(site, query, translation.get_language())
     results = entries = None
     if found is not None:
@@ -51,6 +53,7 @@ def search(request):
 def site_map(request):
     # Articles are many and dated; the news page lists them, so the map stays readable.
     tree = page_tree(current_site(request), exclude_types=(NewsPage,))
+    page_cache.allow(request)
     return render(
         request,
         "cms_pages/site_map.html",
@@ -61,6 +64,7 @@ def site_map(request):
 @require_GET
 def sitemap_xml(request):
     site = current_site(request)
+    page_cache.allow(request)
     entries = []
     for page in public_pages(site).specific(defer=True):
         urls = {}
@@ -79,6 +83,7 @@ def sitemap_xml(request):
 
 @require_GET
 def robots_txt(request):
+    page_cache.allow(request)
     lines = ["User-agent: *", "Disallow: /admin/"]
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

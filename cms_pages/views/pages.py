@@ -7,6 +7,8 @@ static web server needs to send the right type) is routed here and handed to its
 from django.http import Http404
 from wagtail.models import Site
 
+from .. import page_cache
+
 
 def page_file(request, page_path, filename):
     site = Site.find_for_request(request)
@@ -18,4 +20,5 @@ def page_file(request, page_path, filename):
     # Route() has refused drafts already; private pages keep their files private too.
     if serve_file is None or page.get_view_restrictions().exists():
         raise Http404
+    page_cache.allow(request)
     return serve_file(request, filename)

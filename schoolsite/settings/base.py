@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "schoolsite.middleware.LocaleMiddleware",
+    # Anonymous GETs of public pages from the shared cache (cms_pages/page_cache); after the
+    # language is known, before anything that would look at the session or the user.
+    "cms_pages.page_cache.middleware.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -143,6 +146,21 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(Path(os.environ.get("MEKTEP_CACHE_DIR", VAR_DIR / "cache"))),
+            # Django's default (300) would drop pages as soon as a few schools are visited.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
+# The public page cache (cms_pages/page_cache): how long a stored page may be served at most.
+# Changes make it stale at once whatever this says; 0 switches the cache off.
+MEKTEP_PAGE_CACHE_SECONDS = int(os.environ.get("MEKTEP_PAGE_CACHE_SECONDS", "3600"))
+# A front-end cache (nginx, Varnish) that accepts HTTP PURGE requests: Wagtail purges every
+# address of a school from it when the school's content changes.
+if os.environ.get("MEKTEP_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["MEKTEP_FRONTEND_CACHE_URL"],
         }
     }
 
