@@ -131,6 +131,10 @@ class SiteExporter:
         for prefix in self.host_prefixes:
             if link.startswith(prefix):
                 link = link[len(prefix) :] or "/"
+        # Images in a shared bucket (schoolsite/object_storage.py) are copied like those on disk.
+        bucket = getattr(default_storage, "public_url_prefix", "")
+        if bucket and link.startswith(bucket):
+            link = settings.MEDIA_URL + link[len(bucket) :]
         parts = urlsplit(link)
         if parts.scheme or parts.netloc:
             return None

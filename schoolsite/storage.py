@@ -5,6 +5,9 @@ knew or guessed a teacher's file name ("asanova.jpg") could fetch the photo even
 had not consented to publication. Each original now starts with 64 random bits, and since Wagtail
 names a rendition after its original, the renditions under `/media/images/` carry the same
 prefix.
+
+With several application servers the same names are used in an S3-compatible bucket
+(schoolsite/object_storage.py).
 """
 
 import posixpath

@@ -107,3 +107,11 @@ def school_json_ld(context, profile):
     data = {key: value for key, value in data.items() if value is not None}
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    """`url` with this request's scheme and host, unless it has its own: an image in a shared
+    bucket (schoolsite/object_storage.py) is already linked at the bucket's address."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url

@@ -9,6 +9,8 @@ import dj_database_url
 from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
+from .media import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("MEKTEP_VAR_DIR", BASE_DIR / "var"))
 
@@ -210,8 +212,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
-    # Uploaded images get unguessable names (schoolsite/storage.py).
-    "default": {"BACKEND": "schoolsite.storage.MediaStorage"},
+    # Uploaded images get unguessable names (schoolsite/storage.py); with MEKTEP_S3_BUCKET set,
+    # uploads go to a bucket every application server shares (schoolsite/settings/media.py).
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

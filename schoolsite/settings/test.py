@@ -19,6 +19,8 @@ CACHES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="mektep-test-media-")
+# On disk whatever the environment says (the tests that need a bucket start their own).
+STORAGES["default"] = {"BACKEND": "schoolsite.storage.MediaStorage"}  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
