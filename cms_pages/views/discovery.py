@@ -31,7 +31,6 @@ def current_site(request) -> Site:
 def search(request):
     site = current_site(request)
     query = visible_query(request.GET.get("q", ""))
-    page_cache.allow(request)
     found = find_pages(site, query, translation.get_language())
     results = entries = None
     if found is not None:

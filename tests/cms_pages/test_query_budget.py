@@ -10,6 +10,13 @@ from .public_site import announce, publish_article
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """What a page costs when it is built, not when the page cache answers it."""
+    settings.MEKTEP_PAGE_CACHE_SECONDS = 0
+
+
 PAGES = {
     "home": ("/ru/", 17),
     "news index": ("/ru/news/", 15),

@@ -12,6 +12,13 @@ from .conftest import section_page
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """What a page costs when it is built, not when the page cache answers it."""
+    settings.MEKTEP_PAGE_CACHE_SECONDS = 0
+
+
 # Session, site, page route, profile, phones, main menu, section navigation, records: one query
 # each whatever the number of records (the records come with their documents in one query).
 STAFF_PAGE_QUERIES = 16
