@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from cms_pages.models import Event, NewsPage, SchoolProfile
 from tests.admin_forms import form_data
@@ -233,3 +234,17 @@ def other_site(demo_site):
     from cms_pages.provisioning import SchoolNames, create_school
 
     return create_school("other.test", SchoolNames(full_ky="Башка мектеп", full_ru="Другая школа"))
+
+
+@pytest.mark.parametrize("restriction", ["password", "login"])
+def test_a_page_made_private_is_never_served_from_the_cache(demo_site, restriction):
+    article = NewsPage.objects.get(slug="fire-drill")
+    title = article.title_ru
+    assert title in cached(ARTICLE)
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=restriction, password="secret-word"
+    )
+    for _ in range(2):
+        response, html = visit(ARTICLE)
+        assert "X-Page-Cache" not in response or response["X-Page-Cache"] != "hit"
+        assert response.status_code in (200, 302) and f"<h1>{title}" not in html
