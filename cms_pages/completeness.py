@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -145,6 +146,8 @@ class Sections:
     def __init__(self, site: Site):
         self.site = site
         self.profile = SchoolProfile.for_site(site)
+        # The report checks the branches and the disclosure document lists them: read once.
+        prefetch_related_objects([self.profile], "branches")
 
     @cached_property
     def index(self) -> DisclosureIndexPage | None:
