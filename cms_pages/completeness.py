@@ -6,9 +6,11 @@ Only what the public sees counts: published pages and consented people (see `vis
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -144,6 +146,8 @@ class Sections:
     def __init__(self, site: Site):
         self.site = site
         self.profile = SchoolProfile.for_site(site)
+        # The report checks the branches and the disclosure document lists them: read once.
+        prefetch_related_objects([self.profile], "branches")
 
     @cached_property
     def index(self) -> DisclosureIndexPage | None:
@@ -156,7 +160,13 @@ class Sections:
             return {}
         pages = public_pages(Page.objects.child_of(self.index)).specific()
         types = tuple(SECTION_PAGE_TYPES)
-        return {page.slug: page for page in pages if isinstance(page, types)}
+        found = {page.slug: page for page in pages if isinstance(page, types)}
+        for page in found.values():
+            # The report checks a page's records and the disclosure document then shows them:
+            # one query each, not one per reader (a queryset keeps what it has read).
+            for method in page.disclosure_fields.records.values():
+                setattr(page, method, functools.cache(getattr(page, method)))
+        return found
 
 
 def check_common(page, profile: SchoolProfile, found: Findings, today) -> None:

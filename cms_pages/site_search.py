@@ -14,7 +14,6 @@ from wagtail.models import Page, Site
 from wagtail.search.query import PlainText
 
 from .searchable import SearchablePage
-from .visibility import public_pages
 from .word_forms import WORD, QueryWord, normalise, query_words
 
 EXCERPT_BEFORE = 60
@@ -42,18 +41,23 @@ def find_pages(site: Site, query: str, language: str):
     if not words:
         return None
     clauses = [PlainText(" ".join(word.forms), operator="or") for word in words]
-    pages = public_pages(Page.objects.descendant_of(site.root_page, inclusive=True))
+    # Wagtail's `.public()`, not visibility.public_pages: the search backends turn a query's
+    # filters into their own, and know path prefixes but not an EXISTS subquery.
+    pages = Page.objects.descendant_of(site.root_page, inclusive=True).live().public()
     return pages.specific().search(functools.reduce(operator.and_, clauses))
 
 
-def describe(pages, site: Site, query: str) -> list[SearchResult]:
+def describe(
+    pages, site: Site, query: str, known: dict[str, Page] | None = None
+) -> list[SearchResult]:
     """The pages of one page of results with their sections and excerpts.
 
-    One query reads every section title; the excerpts read each page's public records.
+    The section titles come from `known` pages by path (the request's site tree) or else one
+    query reads them all; the excerpts read each page's public records.
     """
     language = translation.get_language()
     words = query_words(query, language)
-    sections = section_titles(pages, site)
+    sections = section_titles(pages, site, known or {})
     return [
         SearchResult(
             page=page,
@@ -64,7 +68,7 @@ def describe(pages, site: Site, query: str) -> list[SearchResult]:
     ]
 
 
-def section_titles(pages, site: Site) -> dict[int, list[str]]:
+def section_titles(pages, site: Site, known: dict[str, Page]) -> dict[int, list[str]]:
     """For each page, the titles of its ancestors below the school's home page."""
     home_depth = site.root_page.depth
     steplen = Page.steplen
@@ -73,9 +77,9 @@ def section_titles(pages, site: Site) -> dict[int, list[str]]:
         for page in pages
     }
     wanted = {path for page_paths in paths.values() for path in page_paths}
-    titles = (
-        dict(Page.objects.filter(path__in=wanted).values_list("path", "title")) if wanted else {}
-    )
+    titles = {path: known[path].title for path in wanted if path in known}
+    if wanted - titles.keys():
+        titles = dict(Page.objects.filter(path__in=wanted).values_list("path", "title"))
     return {
         pk: [titles[path] for path in page_paths if path in titles]
         for pk, page_paths in paths.items()

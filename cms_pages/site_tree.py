@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page, Site
 
+from .visibility import public_pages as visible
+
 
 @dataclass
 class TreeNode:
@@ -13,9 +15,7 @@ class TreeNode:
 
 def public_pages(site: Site, exclude_types=()):
     """Every live, public page of the site, home first, in tree order."""
-    pages = (
-        Page.objects.live().public().descendant_of(site.root_page, inclusive=True).order_by("path")
-    )
+    pages = visible(Page.objects.descendant_of(site.root_page, inclusive=True)).order_by("path")
     if exclude_types:
         pages = pages.not_type(*exclude_types)
     return pages

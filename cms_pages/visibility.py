@@ -5,23 +5,24 @@ these functions (ARCHITECTURE principle 3). A page's database row holds its publ
 drafts live only in revisions, so reading live rows never shows an unapproved change.
 """
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Substr
-from wagtail.models import Page, PageViewRestriction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 
 
 def public_pages(queryset):
     """Published pages with no view restriction on them or on any ancestor."""
-    return queryset.live().public()
+    return without_view_restrictions(queryset.live())
 
 
-def without_view_restrictions(queryset, depth: int):
-    """Like `.public()` for pages at most `depth` deep, but as a subquery: Wagtail's `.public()`
-    first reads every view restriction, a second query on every page that shows the menu."""
-    ancestor_paths = Q()
-    for level in range(1, depth + 1):
-        ancestor_paths |= Q(page__path=Substr(OuterRef("path"), 1, level * Page.steplen))
-    return queryset.filter(~Exists(PageViewRestriction.objects.filter(ancestor_paths)))
+def without_view_restrictions(queryset):
+    """Wagtail's `.public()` as a subquery: no restriction on a page whose path begins the
+    page's path (the page itself or an ancestor). `.public()` first reads every restriction of
+    every school, one more query on each page that asks."""
+    restricted_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.filter(~Exists(restricted_above))
 
 
 def with_publication_consent(people):

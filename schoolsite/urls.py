@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms_pages import routing
 from cms_pages.views import discovery, pages, preferences
 
 urlpatterns = [
@@ -42,6 +43,9 @@ urlpatterns += i18n_patterns(
         pages.page_file,
         name="page_file",
     ),
+    # Wagtail's page view, the page found through the request's site tree (cms_pages/routing.py);
+    # the same pattern and name as Wagtail's own below, which keeps its other addresses.
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

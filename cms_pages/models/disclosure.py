@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from ..request_tree import site_tree
+from ..routing import TreeRoutedPage
 from ..searchable import SearchablePage
 from ..serialization import DisclosureFields
 from ..translated_text import translated_text
@@ -58,7 +60,7 @@ class FixedSlugMixin:
         super().clean()
 
 
-class DisclosureIndexPage(FixedSlugMixin, SearchablePage, Page):
+class DisclosureIndexPage(FixedSlugMixin, SearchablePage, TreeRoutedPage, Page):
     """The section index: what the school discloses and where (004 §1.10)."""
 
     fixed_slug = INDEX_SLUG
@@ -97,7 +99,7 @@ class DisclosureIndexPage(FixedSlugMixin, SearchablePage, Page):
         return context
 
 
-class DisclosureSection(FixedSlugMixin, SearchablePage, Page):
+class DisclosureSection(FixedSlugMixin, SearchablePage, TreeRoutedPage, Page):
     """One item of the regulation; concrete types set `fixed_slug` and `section_title`."""
 
     section_title: ClassVar[Promise]
@@ -118,11 +120,21 @@ class DisclosureSection(FixedSlugMixin, SearchablePage, Page):
 def section_links(page: Page, request, current: Page | None) -> list[dict]:
     """The published subsections in the regulation's order, for the section navigation.
 
-    One query whatever the page: the subsections are the index's children (or the current
-    page's siblings), read as plain pages since only their titles and addresses are shown.
+    The subsections are the index's children (or the current page's siblings), taken from the
+    request's site tree (no query of their own); a page the tree does not hold (a preview of a
+    page not yet saved under the index) reads them in one query, as plain pages.
     """
-    pages = Page.objects.child_of(page) if current is None else Page.objects.sibling_of(page)
-    by_slug = {item.slug: item for item in public_pages(pages)}
+    tree = site_tree(request)
+    parent = None
+    if tree is not None:
+        parent_path = page.path if current is None else (page.path or "")[: -Page.steplen]
+        parent = tree.by_path.get(parent_path)
+    if parent is not None and (current is not None or parent.pk == page.pk):
+        pages = tree.children(parent)
+    else:
+        siblings = Page.objects.child_of(page) if current is None else Page.objects.sibling_of(page)
+        pages = public_pages(siblings)
+    by_slug = {item.slug: item for item in pages}
     return [
         {
             "title": translated_text(by_slug[slug], "title"),

@@ -13,12 +13,13 @@ from wagtail.models import Orderable, Page
 
 from .. import page_cache
 from ..ical import CalendarEvent, render_calendar
+from ..routing import TreeRoutedPage
 from ..searchable import SearchablePage, field_texts
 from ..serialization import DisclosureFields
 from ..translated_text import translated_text
 
 
-class EventIndexPage(SearchablePage, Page):
+class EventIndexPage(SearchablePage, TreeRoutedPage, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [

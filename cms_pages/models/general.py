@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import GeneralBlocks
+from ..routing import TreeRoutedPage
 from ..searchable import SearchablePage
 from ..serialization import DisclosureFields
 from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
@@ -22,7 +23,7 @@ def body_field(**kwargs) -> StreamField:
     return StreamField(GeneralBlocks(), verbose_name=_("content"), blank=True, **kwargs)
 
 
-class GeneralPage(ShowsPeople, SearchablePage, Page):
+class GeneralPage(ShowsPeople, SearchablePage, TreeRoutedPage, Page):
     """A free page of headings, paragraphs, images, documents, tables, contacts and call-outs."""
 
     body = body_field()
@@ -43,7 +44,7 @@ class GeneralPage(ShowsPeople, SearchablePage, Page):
         verbose_name_plural = _("general pages")
 
 
-class ContactsPage(SearchablePage, Page):
+class ContactsPage(SearchablePage, TreeRoutedPage, Page):
     """The school's address, map link, phones, e-mail, hours and branches, read from its
     profile so they are typed once; the blocks below add whatever else the school wants."""
 

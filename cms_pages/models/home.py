@@ -4,14 +4,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from ..profile_fields import SCHOOL_FIELDS
+from ..request_tree import first_of_type, public_children
+from ..routing import TreeRoutedPage
 from ..searchable import SearchablePage
 from ..serialization import DisclosureFields, Nested
-from ..visibility import public_pages
 from .disclosure import DisclosureIndexPage
 from .school import SchoolProfile
 
 
-class HomePage(SearchablePage, Page):
+class HomePage(SearchablePage, TreeRoutedPage, Page):
     """The root page of one school's site; its facts come from the school's profile."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -32,10 +33,13 @@ class HomePage(SearchablePage, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    @property
-    def disclosure_index(self):
-        """The school's published disclosure section, linked from the home page."""
-        return public_pages(DisclosureIndexPage.objects.child_of(self)).first()
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The school's published disclosure section, linked from the home page.
+        context["disclosure_index"] = first_of_type(
+            public_children(request, self), DisclosureIndexPage
+        )
+        return context
 
     def public_school(self) -> SchoolProfile | None:
         return SchoolProfile.objects.filter(site__root_page=self).first()

@@ -14,12 +14,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..rich_text import ARTICLE_FEATURES, clean_rich_text
+from ..routing import TreeRoutedPage
 from ..searchable import SearchablePage
 from ..serialization import DisclosureFields
+from ..visibility import without_view_restrictions
 from .people_shown import PEOPLE_SHOWN_PANEL, ShowsPeople
 
 
-class NewsIndexPage(RoutablePageMixin, SearchablePage, Page):
+class NewsIndexPage(RoutablePageMixin, SearchablePage, TreeRoutedPage, Page):
     """The school's news, newest first: /news/, /news/page/2/ ... and /news/feed.atom."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -41,14 +43,7 @@ class NewsIndexPage(RoutablePageMixin, SearchablePage, Page):
         verbose_name_plural = _("news indexes")
 
     def articles(self):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("-date", "-pk")
-        )
+        return public_articles(self).prefetch_related("image__renditions")
 
     def get_cached_paths(self):
         return ["/", "feed.atom"]
@@ -96,7 +91,7 @@ class NewsIndexPage(RoutablePageMixin, SearchablePage, Page):
         return NewsFeed()(request, index=self)
 
 
-class NewsPage(ShowsPeople, SearchablePage, Page):
+class NewsPage(ShowsPeople, SearchablePage, TreeRoutedPage, Page):
     date = models.DateField(_("date"), default=datetime.date.today)
     intro = models.TextField(_("summary"), help_text=_("One or two sentences shown in lists."))
     body = RichTextField(_("text"), features=ARTICLE_FEATURES, blank=True)
@@ -152,3 +147,10 @@ class NewsPage(ShowsPeople, SearchablePage, Page):
         """The article's date as a moment, for feeds: midnight in the school's time zone."""
         midnight = datetime.datetime.combine(self.date, datetime.time())
         return timezone.make_aware(midnight)
+
+
+def public_articles(index: Page):
+    """The live, public articles under a news index, newest first, with their images: the
+    restrictions are checked in the same query (Wagtail's `.public()` reads them all first)."""
+    articles = NewsPage.objects.live().child_of(index).select_related("image")
+    return without_view_restrictions(articles).order_by("-date", "-pk")

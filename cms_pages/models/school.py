@@ -127,6 +127,11 @@ class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
     def __str__(self):
         return self.full_name or str(self.site)
 
+    @classmethod
+    def base_queryset(cls):
+        # Every public page shows the phones (footer, JSON-LD): read them with the profile.
+        return super().base_queryset().prefetch_related("phones")
+
     @property
     def responsible_tel_uri(self) -> str:
         return tel_uri(self.responsible_phone)

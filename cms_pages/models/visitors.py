@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ..blocks import GeneralBlocks
+from ..routing import TreeRoutedPage
 from .disclosure import FixedSlugMixin
 from .school_records import SchoolRecordMixin
 
@@ -227,7 +228,7 @@ class PublishedQuestion(SchoolRecordMixin, models.Model):
         return self.question[:60]
 
 
-class FeedbackPage(FixedSlugMixin, Page):
+class FeedbackPage(FixedSlugMixin, TreeRoutedPage, Page):
     """“Write to the school”: the form, at the same address in every school (/<lang>/feedback/).
     The form itself is `cms_pages.feedback`."""
 
@@ -247,7 +248,7 @@ class FeedbackPage(FixedSlugMixin, Page):
         return serve_feedback_page(self, request)
 
 
-class QuestionsPage(FixedSlugMixin, Page):
+class QuestionsPage(FixedSlugMixin, TreeRoutedPage, Page):
     """The school's published questions and answers (/<lang>/faq/)."""
 
     fixed_slug = "faq"
@@ -269,7 +270,7 @@ class QuestionsPage(FixedSlugMixin, Page):
         return context
 
 
-class PrivacyNoticePage(FixedSlugMixin, Page):
+class PrivacyNoticePage(FixedSlugMixin, TreeRoutedPage, Page):
     """How the school handles what visitors send it (003 §6.2). Starts with a default text the
     school can edit; how long data is kept is read from the settings, so it is always true."""
 

@@ -1,28 +1,35 @@
 from django import template
 from wagtail.models import Page
 
+from ..request_tree import first_of_type, public_children, site_tree
+
 register = template.Library()
 
 
-@register.filter
-def public_ancestors(page: Page):
-    """The page's ancestors from the school's home page down, for breadcrumbs (one query)."""
-    return page.get_ancestors().filter(depth__gt=1)
+@register.simple_tag(takes_context=True)
+def public_ancestors(context, page: Page):
+    """The page's ancestors from the school's home page down, for breadcrumbs: from the
+    request's site tree, or in one query when the tree does not hold them."""
+    tree = site_tree(context.get("request"))
+    ancestors = tree.ancestors(page) if tree is not None and page.path and page.depth else None
+    if ancestors is None:
+        return page.get_ancestors().filter(depth__gt=1)
+    return [ancestor for ancestor in ancestors if ancestor.depth > 1]
 
 
 @register.inclusion_tag("includes/latest_news.html", takes_context=True)
 def latest_news(context, home: Page, count: int = 3):
-    """The newest articles and the way to the news and events pages, for the home page."""
+    """The newest articles and the way to the news and events pages, for the home page: the
+    two pages from the request's site tree, the articles in one query."""
     from ..models import EventIndexPage, NewsIndexPage
+    from ..models.news import public_articles
 
-    sections = home.get_children().live().public().type(NewsIndexPage, EventIndexPage)
-    sections = {type(page): page for page in sections.specific()}
-    news_index = sections.get(NewsIndexPage)
+    request = context.get("request")
+    sections = public_children(request, home)
+    news_index = first_of_type(sections, NewsIndexPage)
     return {
-        "request": context.get("request"),
+        "request": request,
         "news_index": news_index,
-        "events_page": sections.get(EventIndexPage),
-        "articles": news_index.articles().select_related(None).prefetch_related(None)[:count]
-        if news_index
-        else [],
+        "events_page": first_of_type(sections, EventIndexPage),
+        "articles": public_articles(news_index).select_related(None)[:count] if news_index else [],
     }

@@ -6,10 +6,9 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
 
+from ..request_tree import site_tree
 from ..translated_text import translated_text
-from ..visibility import without_view_restrictions
 
 register = template.Library()
 
@@ -40,17 +39,17 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The school's home page and its published, public top-level pages marked “show in menus”,
-    in the order of the page tree, read in one query.
+    in the order of the page tree, from the request's site tree (cms_pages/request_tree.py).
 
     The home item is labelled “Home”, not with the home page's title, so the school's name keeps
     coming from its profile alone.
     """
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    tree = site_tree(request)
+    if tree is None or tree.home is None:
         return []
     current = context.get("page")
-    home = site.root_page  # Site.find_for_request reads it with the site
+    home = tree.home
     items = [{"title": "", "is_home": True, "url": home.get_url(request), "page": home}]
     items += [
         {
@@ -59,7 +58,8 @@ def main_menu(context):
             "url": page.get_url(request),
             "page": page,
         }
-        for page in menu_pages(home)
+        for page in tree.children(home)
+        if page.show_in_menus
     ]
     for item in items:
         page = item.pop("page")
@@ -68,12 +68,6 @@ def main_menu(context):
             current is not None and not item["is_home"] and current.path.startswith(page.path)
         )
     return items
-
-
-def menu_pages(home: Page):
-    """Live, public children of `home` with “show in menus”, in tree order (one query)."""
-    children = Page.objects.child_of(home).live().in_menu().order_by("path")
-    return without_view_restrictions(children, depth=home.depth + 1)
 
 
 # json.dumps leaves <, > and & as they are; inside <script> they could end the element early.

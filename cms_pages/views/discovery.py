@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from .. import page_cache
 from ..models import NewsPage
+from ..request_tree import site_tree
 from ..search_terms import visible_query
 from ..site_search import describe, find_pages
 from ..site_tree import page_tree, public_pages
@@ -35,7 +36,8 @@ def search(request):
     results = entries = None
     if found is not None:
         results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        entries = describe(list(results), site, query)
+        tree = site_tree(request)
+        entries = describe(list(results), site, query, tree.by_path if tree else None)
     return render(
         request,
         "cms_pages/search.html",

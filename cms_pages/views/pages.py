@@ -8,14 +8,18 @@ from django.http import Http404
 from wagtail.models import Site
 
 from .. import page_cache
+from ..routing import tree_route
 
 
 def page_file(request, page_path, filename):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    components = [part for part in page_path.split("/") if part]
-    page, _args, _kwargs = site.root_page.specific.route(request, components)
+    found = tree_route(request, page_path)
+    if found is None:
+        components = [part for part in page_path.split("/") if part]
+        found = site.root_page.specific.route(request, components)
+    page, _args, _kwargs = found
     serve_file = getattr(page, "serve_file", None)
     # Route() has refused drafts already; private pages keep their files private too.
     if serve_file is None or page.get_view_restrictions().exists():

@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page, Site
 
+from cms_pages.visibility import public_pages
+
 from ..checker import check
 from .forms import PageReportForm
 from .models import COMMENT_MAX_LENGTH, PageReport
@@ -37,13 +39,8 @@ def reportable_page(site: Site, value) -> Page | None:
     # ASCII digits only: "²" is a digit to str.isdigit() but not to int().
     if not (value.isascii() and value.isdigit()) or len(value) > PAGE_ID_DIGITS:
         return None
-    return (
-        Page.objects.live()
-        .public()
-        .descendant_of(site.root_page, inclusive=True)
-        .filter(pk=int(value))
-        .first()
-    )
+    pages = Page.objects.descendant_of(site.root_page, inclusive=True).filter(pk=int(value))
+    return public_pages(pages).first()
 
 
 def breadcrumbs() -> list[dict]:
