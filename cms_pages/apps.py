@@ -8,7 +8,8 @@ class CmsPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import control_characters, searchable
+        from . import control_characters, indexing, searchable
 
         control_characters.connect()
+        indexing.install()
         searchable.connect()
