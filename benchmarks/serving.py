@@ -15,6 +15,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -49,6 +50,8 @@ def production_environment(var_dir: str) -> dict[str, str]:
 def throwaway_install(prefix: str):
     """Set up Django in this process on a new var directory (and database), migrated."""
     var_dir = tempfile.mkdtemp(prefix=prefix)
+    # Stopped with SIGTERM, still stop the server and remove the directory (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(143))
     try:
         os.environ.update(production_environment(var_dir))
         # Query counts are of uncached pages (the page cache is off in this process).
