@@ -6,7 +6,8 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format messages clean-venv benchmark benchmark-checker
+.PHONY: run test lint format messages clean-venv benchmark benchmark-checker \
+	benchmark-throughput benchmark-schools
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mektep needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -61,6 +62,19 @@ clean-venv:
 # Home page weight (HTML + CSS + JS) of the demo school, in a throw-away database.
 benchmark: $(INSTALLED)
 	$(PY) benchmarks/page_weight.py
+
+# Requests per second of the production server (gunicorn, 2 sync workers, on loopback) for the
+# demo school: the stylesheet, the cached home page, four pages uncached, as ratios to the
+# stylesheet's rate, with their SQL queries (benchmarks/throughput.py; wrk when installed).
+benchmark-throughput: $(INSTALLED)
+	$(PY) benchmarks/throughput.py
+
+# 500 schools built with create_school: its time, and the first and the 500th school's page
+# rates and queries and admin explorer and dashboard times (benchmarks/schools.py; SCHOOLS=100
+# for a shorter run).
+SCHOOLS ?= 500
+benchmark-schools: $(INSTALLED)
+	$(PY) benchmarks/schools.py --schools $(SCHOOLS)
 
 # The prohibited-content checker: caught, rejected and false alarms per language and category,
 # and texts per second, on the project's set and on ../shared/data/moderation-dev.jsonl if present.

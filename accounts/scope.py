@@ -39,11 +39,17 @@ def sites_where(user, capability: Can) -> list[Site]:
 
 
 def site_of_page(page: Page) -> Site | None:
-    """The school whose page tree holds `page`."""
-    for site in Site.objects.select_related("root_page"):
-        if page.path.startswith(site.root_page.path):
-            return site
-    return None
+    """The school whose page tree holds `page`, in one query whatever the number of schools: the
+    site whose home page is the page itself or its nearest ancestor (a tree path is its
+    ancestors' paths, one step of `steplen` characters each)."""
+    step = Page.steplen
+    ancestry = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+    return (
+        Site.objects.filter(root_page__path__in=ancestry)
+        .select_related("root_page")
+        .order_by("-root_page__depth")
+        .first()
+    )
 
 
 def is_school_home(page: Page, site: Site | None) -> bool:

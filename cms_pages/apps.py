@@ -8,9 +8,10 @@ class CmsPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import control_characters, searchable
+        from . import control_characters, indexing, searchable
         from .page_cache import invalidation
 
         control_characters.connect()
+        indexing.install()
         searchable.connect()
         invalidation.connect()

@@ -17,6 +17,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from .control_characters import strip_control_characters
+from .indexing import indexing_once
 from .models import (
     SECTION_PAGE_TYPES,
     DisclosureIndexPage,
@@ -125,8 +126,12 @@ def create_school(
     errors = validate_new_school(hostname, port, names)
     if errors:
         raise SchoolCreationError(" ".join(errors))
-    names = names.cleaned()
+    # Each new page is saved three times and published: indexed for the search once, at the end.
+    with indexing_once():
+        return assemble_school(hostname, names.cleaned(), port, is_default_site)
 
+
+def assemble_school(hostname: str, names: SchoolNames, port: int, is_default_site: bool) -> Site:
     root = page_tree_root()
     home = HomePage(
         title=names.full_ky.strip(),

@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Site
 
+from accounts.scope import memberships
+
 from . import page_cache
 from .completeness import school_report
 
@@ -22,9 +24,13 @@ class DisclosureCompletenessPanel(Component):
 
 
 def editable_sites(user) -> list[Site]:
+    """Every school for the platform administrator; for anyone else, those of the schools where
+    they hold a role whose home page they may edit, so a school's staff pay for their own
+    school's report whatever the number of schools on the install."""
     sites = Site.objects.select_related("root_page").order_by("hostname", "port")
     if user.is_superuser:
         return list(sites)
+    sites = sites.filter(pk__in=memberships(user).values("site"))
     return [site for site in sites if site.root_page.permissions_for_user(user).can_edit()]
 
 

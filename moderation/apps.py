@@ -16,9 +16,11 @@ class ModerationConfig(AppConfig):
         from .gate import install
         from .provisioning import create_publishing_workflow
         from .reports.models import close_reports_of_deleted_page
+        from .reviewable import install as install_reviewable
         from .visitor_messages import screen
 
         install()
+        install_reviewable()
 
         school_created.connect(create_publishing_workflow, dispatch_uid="moderation-workflow")
         visitor_message_received.connect(screen, dispatch_uid="moderation-visitor-messages")

@@ -144,3 +144,18 @@ def test_new_school_starts_with_news_events_and_contacts_in_its_menu(client, db)
         '<a href="/ky/contacts/">Байланыштар</a>'
         in client.get("/ky/", HTTP_HOST="menu.school.kg").content.decode()
     )
+
+
+def test_a_new_schools_pages_are_found_by_the_site_search_on_its_own_host(client):
+    # create_school indexes each new page once, at the end (cms_pages/indexing.py): the pages
+    # must be in the index as published, with their titles in both languages.
+    create_school(
+        "--hostname", "school7.osh.kg", "--name-ky", "№ 7 мектеп", "--name-ru", "Школа № 7"
+    )
+    client.defaults["HTTP_HOST"] = "school7.osh.kg"
+    links = {
+        "ru": client.get("/ru/search/", {"q": "безопасность"}).content.decode(),
+        "ky": client.get("/ky/search/", {"q": "коопсуздук"}).content.decode(),
+    }
+    for language, html in links.items():
+        assert f'href="/{language}/sveden/safety/"' in html.split('<ol class="search-results"')[1]
