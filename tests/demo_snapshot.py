@@ -8,8 +8,10 @@ to MEDIA_ROOT; each later test starts from that copy, exactly as `load_demo` lef
 - SQLite (an in-memory test database): the sqlite3 backup API copies the whole database to a
   second in-memory database, and back (milliseconds);
 - PostgreSQL: each non-empty table is copied to a schema of its own in the same test database
-  (`CREATE TABLE ... AS TABLE`) and put back with `INSERT ... SELECT`, then the sequences are
-  set past the largest ids, as `loaddata` does. Foreign keys are checked at commit.
+  (`CREATE TABLE ... AS TABLE`); to put it back, the tables are emptied (the content types and
+  permissions that the flush's post-migrate handlers made again) and filled with
+  `INSERT ... SELECT`, then the sequences are set past the largest ids, as `loaddata` does.
+  Foreign keys are checked at commit.
 The files a test wrote to MEDIA_ROOT are deleted, and the demo's files it deleted or changed
 are copied back.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -101,14 +104,20 @@ def copy_database():
 
 
 def restore_database(database):
-    """Puts the copy back into the database, which the last test's flush left empty."""
+    """Puts the copy back in place of what the database holds: the last test's flush emptied
+    it, then ran the post-migrate handlers, which made content types and permissions again."""
     if connection.vendor == "sqlite":
         connection.ensure_connection()
         database.backup(connection.connection)
-        return
-    models = [model for model in apps.get_models(include_auto_created=True)]
-    with transaction.atomic(), connection.cursor() as cursor:
-        for name in database:
-            cursor.execute(f"INSERT INTO {name} SELECT * FROM {SCHEMA}.{name}")
-        for statement in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(statement)
+    else:
+        tables = connection.introspection.django_table_names(only_existing=True)
+        models = apps.get_models(include_auto_created=True)
+        with transaction.atomic(), connection.cursor() as cursor:
+            for statement in connection.ops.sql_flush(no_style(), tables):
+                cursor.execute(statement)
+            for name in database:
+                cursor.execute(f"INSERT INTO {name} SELECT * FROM {SCHEMA}.{name}")
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
+    # The content types the flush made again are cached with their new ids.
+    ContentType.objects.clear_cache()
