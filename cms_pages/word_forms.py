@@ -11,7 +11,7 @@ both databases find the same pages.
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -66,8 +66,10 @@ def words(text: str) -> list[str]:
     return [normalise(word) for word in WORD.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def forms(word: str, language: str) -> tuple[str, ...]:
-    """A normalised word as written and its keys in the given language."""
+    """A normalised word as written and its keys in the given language (cached per word: the
+    same words come back in every page the search index saves)."""
     if language == "ru":
         return tuple(dict.fromkeys((word, _russian_stemmer().stemWord(word))))
     if language == "ky":

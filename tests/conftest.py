@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from tests.html_checker import vnu_command
+from tests.quick_flush import use_delete_to_flush
 from tests.schools import TEST_SCHOOLS, build_school
 
 # Where the tests' schools come from. `make test` runs the suite in three parts
@@ -52,6 +53,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, with the part's schools in it, committed."""
+    if connection.vendor == "postgresql":
+        use_delete_to_flush()
     with django_db_blocker.unblock():
         if TEST_PART == "demo":
             call_command("load_demo", stdout=io.StringIO())

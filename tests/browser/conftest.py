@@ -1,12 +1,12 @@
 """A real headless Chromium (Debian's package) driven by Playwright against a live server."""
 
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Site
+
+from tests.demo_snapshot import DemoSnapshot
 
 CHROMIUM = os.environ.get("MEKTEP_CHROMIUM", "/usr/bin/chromium")
 # Chromium's own background traffic is refused on a closed network; these flags keep it quiet.
@@ -70,13 +70,23 @@ def phone_page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup) -> DemoSnapshot:
+    """The demo school as `load_demo` commits it, taken by the first test that needs it."""
+    return DemoSnapshot()
+
+
 @pytest.fixture
-def demo_live_server(live_server, transactional_db):
+def demo_live_server(live_server, transactional_db, demo_snapshot):
     """The demo school served by a live server on 127.0.0.1 (its default site).
 
-    A live server needs committed data, so the database is emptied after each test;
-    `create_school` rebuilds the page tree's root that Wagtail's migrations made.
+    A live server needs committed data, so the database is emptied after each test. The first
+    test of a worker loads the demo school with `load_demo`; each later one gets the same
+    school back from its copy (tests/demo_snapshot.py) instead of loading it again.
     """
-    call_command("load_demo", stdout=io.StringIO())
+    if demo_snapshot.taken:
+        demo_snapshot.restore()
+    else:
+        demo_snapshot.load()
     assert Site.objects.filter(is_default_site=True).exists()
     return live_server

@@ -1,8 +1,11 @@
-"""Two schools, each with a live page, a draft and a published news article."""
+"""Two schools, each with a live page, a draft and a published news article.
+
+The schools are tests/schools.py's two test schools (the "schools" part builds them once per
+worker); the article is published in each test's own transaction."""
 
 import pytest
 
-from tests.accounts.conftest import School, build_school
+from tests.accounts.conftest import School, school_for
 from tests.cms_pages.public_site import publish_article
 
 from .visitor import HOST, OTHER_HOST
@@ -15,13 +18,13 @@ def with_news(school: School) -> School:
 
 
 @pytest.fixture
-def school(db) -> School:
-    return with_news(build_school(HOST, "Мектеп 1"))
+def school(preloaded_schools) -> School:
+    return with_news(school_for(HOST, preloaded_schools))
 
 
 @pytest.fixture
-def other_school(db) -> School:
-    return with_news(build_school(OTHER_HOST, "Мектеп 2"))
+def other_school(preloaded_schools) -> School:
+    return with_news(school_for(OTHER_HOST, preloaded_schools))
 
 
 @pytest.fixture
