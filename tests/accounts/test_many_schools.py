@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # Per role: the two see different buttons on the explorer's rows and different dashboard panels.
 EXPLORER_QUERIES = {SITE_ADMIN: 105, DIRECTOR: 85}
-DASHBOARD_QUERIES = {SITE_ADMIN: 66, DIRECTOR: 69}
+DASHBOARD_QUERIES = {SITE_ADMIN: 64, DIRECTOR: 67}
 
 
 def queries_of(client, url: str) -> int:
