@@ -16,6 +16,7 @@ from wagtail.models import (
 from wagtail.signals import page_unpublished, post_page_move
 
 from . import frontend
+from .sites import SITES
 from .store import invalidate
 
 # Saves that only record an editor's work in progress: a draft, a lock, a workflow step.
@@ -47,13 +48,20 @@ def schools_of_paths(*url_paths) -> set[int] | None:
     return sites
 
 
-def stale(site_ids) -> None:
-    invalidate(site_ids)
+def school_homes_among(*url_paths) -> tuple[str, ...]:
+    """The "sites" generation when one of these paths is a school's home page, which every
+    remembered Site carries (sites.py)."""
+    homes = {root.root_path for root in Site.get_site_root_paths()}
+    return (SITES,) if homes.intersection(url_paths) else ()
+
+
+def stale(site_ids, names=()) -> None:
+    invalidate(site_ids, names)
     frontend.purge(site_ids)
 
 
 def page_changed(instance, **kwargs) -> None:
-    stale(schools_of_paths(instance.url_path))
+    stale(schools_of_paths(instance.url_path), school_homes_among(instance.url_path))
 
 
 def page_saved(page, created=False, update_fields=None, **kwargs) -> None:
@@ -65,7 +73,8 @@ def page_saved(page, created=False, update_fields=None, **kwargs) -> None:
 
 
 def page_moved(instance, url_path_before, url_path_after, **kwargs) -> None:
-    stale(schools_of_paths(url_path_before, url_path_after))
+    paths = (url_path_before, url_path_after)
+    stale(schools_of_paths(*paths), school_homes_among(*paths))
 
 
 def media_site_ids(item) -> set[int] | None:
@@ -109,7 +118,7 @@ def restriction_changed(instance, **kwargs) -> None:
 
 
 def everything_changed(**kwargs) -> None:
-    stale(None)
+    stale(None, (SITES,))
 
 
 def connect() -> None:

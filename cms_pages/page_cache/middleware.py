@@ -15,6 +15,7 @@ from wagtail.models import Site
 from cms_pages.context_processors import display_preferences
 
 from . import frontend
+from .sites import remember_school
 from .store import (
     Entry,
     current_generations,
@@ -81,22 +82,25 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(BYPASSED_PATHS):
+            return self.get_response(request)
         if (
             settings.MEKTEP_PAGE_CACHE_SECONDS <= 0
             or request.method not in ("GET", "HEAD")
-            or request.path.startswith(BYPASSED_PATHS)
             or signed_in(request)
         ):
+            remember_school(request)
             return self.get_response(request)
         try:
             key = entry_key(
                 request, translation.get_language(), display_preferences(request)["css_class"]
             )
         except DisallowedHost:
-            return self.get_response(request)
+            return self.get_response(request)  # Django answers it with 400
         entry = cache.get(key)
         if isinstance(entry, Entry) and still_current(entry):
             return self.answer(request, entry, "hit")
+        remember_school(request)
         site = Site.find_for_request(request)
         if site is None:
             return self.get_response(request)

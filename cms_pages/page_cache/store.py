@@ -46,6 +46,17 @@ def deadline(request):
     return getattr(request, "_page_cache_until", None)
 
 
+def read_generation(name) -> str:
+    """One generation's current value, created if missing."""
+    key = generation_key(name)
+    value = cache.get(key)
+    if value is None:
+        value = uuid.uuid4().hex
+        if not cache.add(key, value, timeout=None):
+            value = cache.get(key) or value
+    return value
+
+
 def current_generations(site_id) -> tuple[str, str]:
     """The installation's and the school's current generations, created if missing (a cache that
     lost them, or a new school)."""
@@ -74,13 +85,15 @@ def _replace(schools) -> None:
     cache.set_many({generation_key(school): uuid.uuid4().hex for school in schools}, timeout=None)
 
 
-def invalidate(site_ids=None) -> None:
-    """Nothing stored for these schools (every school when ``site_ids`` is None) is served again.
+def invalidate(site_ids=None, names=()) -> None:
+    """Nothing stored for these schools (every school when ``site_ids`` is None) is served again;
+    ``names``: other generations to replace as well (sites.SITES).
 
     Done at once, so the rest of this request and this process see the change, and again when
     the transaction commits: a visitor's request that read the old data and stored it between
     the two would otherwise keep it."""
     schools = [EVERY_SCHOOL] if site_ids is None else sorted(set(site_ids))
+    schools += list(names)
     if not schools:
         return
     _replace(schools)

@@ -248,3 +248,19 @@ def test_a_page_made_private_is_never_served_from_the_cache(demo_site, restricti
         response, html = visit(ARTICLE)
         assert "X-Page-Cache" not in response or response["X-Page-Cache"] != "hit"
         assert response.status_code in (200, 302) and f"<h1>{title}" not in html
+
+
+def test_a_new_school_and_a_changed_host_name_are_found_at_once(demo_site, settings):
+    """Which school a host name is, is remembered too; adding or changing a school forgets it."""
+    from cms_pages.provisioning import SchoolNames, create_school
+
+    settings.MEKTEP_PAGE_CACHE_SECONDS = 0  # the remembered school alone
+    demo_name = "Средняя общеобразовательная школа «Ала-Тоо»"
+    for _ in range(2):  # an unknown host is the default school's, as Wagtail says
+        assert demo_name in visit("/ru/", HTTP_HOST="new.test")[1]
+    site = create_school("new.test", SchoolNames(full_ky="Жаңы мектеп", full_ru="Новая школа"))
+    assert "Новая школа" in visit("/ru/", HTTP_HOST="new.test")[1]
+    site.hostname = "renamed.test"
+    site.save()
+    assert "Новая школа" in visit("/ru/", HTTP_HOST="renamed.test")[1]
+    assert "Новая школа" not in visit("/ru/", HTTP_HOST="new.test")[1]

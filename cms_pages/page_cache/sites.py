@@ -1,0 +1,45 @@
+"""Which school a request is for, remembered in the shared cache.
+
+Wagtail finds a request's Site with one query per request (a CASE over every site matching the
+host name). The answer changes only when a school is added, changed or removed, or when a
+school's home page changes (the Site comes with it): those replace the "sites" generation
+(invalidation.py), and the answer is then looked up again. Until then each host and port is
+answered from the cache, for the public site only (the admin asks Wagtail as ever).
+"""
+
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from .store import PREFIX, generation_key, read_generation
+
+SITES = "sites"
+NO_SITE = "none"
+# Long: the generation, not time, ends an answer's life.
+LIFETIME = 24 * 3600
+
+
+def remember_school(request) -> None:
+    """Sets what `Site.find_for_request(request)` returns, from the cache when it can."""
+    if hasattr(request, "_wagtail_site"):
+        return
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return  # answered with 400; nothing to remember for a host nobody serves
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"{PREFIX}:site:{read_generation(SITES)}:{hostname}:{request.get_port()}"
+    found = cache.get(key)
+    if found is None:
+        site = Site._find_for_request(request)
+        if site is not None:
+            # The home page comes along (Wagtail selects it with the site); its other cached
+            # relations do not.
+            site.root_page._state.fields_cache = {}
+        cache.set(key, NO_SITE if site is None else site, LIFETIME)
+        found = site
+    request._wagtail_site = None if found == NO_SITE else found
+
+
+__all__ = ["SITES", "generation_key", "remember_school"]
