@@ -7,6 +7,8 @@ school's home page changes (the Site comes with it): those replace the "sites" g
 answered from the cache, for the public site only (the admin asks Wagtail as ever).
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
@@ -29,7 +31,9 @@ def remember_school(request) -> None:
     except DisallowedHost:
         return  # answered with 400; nothing to remember for a host nobody serves
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"{PREFIX}:site:{read_generation(SITES)}:{hostname}:{request.get_port()}"
+    # Hashed: a host name may be longer than some cache servers allow a key to be.
+    host = hashlib.sha256(f"{hostname}:{request.get_port()}".encode()).hexdigest()
+    key = f"{PREFIX}:site:{read_generation(SITES)}:{host}"
     found = cache.get(key)
     if found is None:
         site = Site._find_for_request(request)
