@@ -77,6 +77,15 @@ def not_modified(request, etag: str) -> bool:
     return etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
 
 
+def labelled(response, entry: Entry, outcome: str):
+    """The headers every response of a stored page carries, whether it was just built or not."""
+    response["ETag"] = entry.etag
+    response["Cache-Control"] = cache_control(entry.seconds_left(), entry.purgeable)
+    response["X-Page-Cache"] = outcome
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -129,11 +138,7 @@ class PublicPageCacheMiddleware:
         cache.set(key, entry, seconds)
         if not_modified(request, entry.etag):
             return self.answer(request, entry, "miss")
-        response["ETag"] = entry.etag
-        response["Cache-Control"] = cache_control(seconds, entry.purgeable)
-        response["X-Page-Cache"] = "miss"
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        return labelled(response, entry, "miss")
 
     def answer(self, request, entry: Entry, outcome: str):
         if not_modified(request, entry.etag):
@@ -142,8 +147,4 @@ class PublicPageCacheMiddleware:
             response = HttpResponse(entry.content, status=entry.status)
             for name, value in entry.headers:
                 response[name] = value
-        response["ETag"] = entry.etag
-        response["Cache-Control"] = cache_control(entry.seconds_left(), entry.purgeable)
-        response["X-Page-Cache"] = outcome
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        return labelled(response, entry, outcome)

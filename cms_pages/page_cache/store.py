@@ -46,21 +46,10 @@ def deadline(request):
     return getattr(request, "_page_cache_until", None)
 
 
-def read_generation(name) -> str:
-    """One generation's current value, created if missing."""
-    key = generation_key(name)
-    value = cache.get(key)
-    if value is None:
-        value = uuid.uuid4().hex
-        if not cache.add(key, value, timeout=None):
-            value = cache.get(key) or value
-    return value
-
-
-def current_generations(site_id) -> tuple[str, str]:
-    """The installation's and the school's current generations, created if missing (a cache that
+def read_generations(*names) -> list[str]:
+    """These generations' current values, read together and created where missing (a cache that
     lost them, or a new school)."""
-    keys = [generation_key(EVERY_SCHOOL), generation_key(site_id)]
+    keys = [generation_key(name) for name in names]
     found = cache.get_many(keys)
     values = []
     for key in keys:
@@ -70,15 +59,23 @@ def current_generations(site_id) -> tuple[str, str]:
             if not cache.add(key, value, timeout=None):
                 value = cache.get(key) or value
         values.append(value)
-    return values[0], values[1]
+    return values
+
+
+def read_generation(name) -> str:
+    return read_generations(name)[0]
+
+
+def current_generations(site_id) -> tuple[str, str]:
+    """The installation's and the school's current generations."""
+    every_school, school = read_generations(EVERY_SCHOOL, site_id)
+    return every_school, school
 
 
 def still_current(entry) -> bool:
-    found = cache.get_many([generation_key(EVERY_SCHOOL), generation_key(entry.site_id)])
-    return (
-        found.get(generation_key(EVERY_SCHOOL)) == entry.all_generation
-        and found.get(generation_key(entry.site_id)) == entry.site_generation
-    )
+    keys = [generation_key(EVERY_SCHOOL), generation_key(entry.site_id)]
+    found = cache.get_many(keys)
+    return [found.get(key) for key in keys] == [entry.all_generation, entry.site_generation]
 
 
 def _replace(schools) -> None:
