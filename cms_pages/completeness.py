@@ -10,13 +10,14 @@ import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from . import page_cache
 from .models import (
     INDEX_SLUG,
     SECTION_PAGE_TYPES,
@@ -145,22 +146,30 @@ class Sections:
 
     def __init__(self, site: Site):
         self.site = site
-        self.profile = SchoolProfile.for_site(site)
-        # The report checks the branches and the disclosure document lists them: read once.
-        prefetch_related_objects([self.profile], "branches")
-
-    @cached_property
-    def index(self) -> DisclosureIndexPage | None:
-        pages = DisclosureIndexPage.objects.child_of(self.site.root_page)
-        return public_pages(pages).filter(slug=INDEX_SLUG).first()
+        # With its phones and branches, which the report checks and the document lists.
+        self.profile = page_cache.school_profile(site)
 
     @cached_property
     def by_slug(self) -> dict[str, Page]:
-        if self.index is None:
-            return {}
-        pages = public_pages(Page.objects.child_of(self.index)).specific()
-        types = tuple(SECTION_PAGE_TYPES)
-        found = {page.slug: page for page in pages if isinstance(page, types)}
+        """The published, public subsections of the published, public disclosure index, each as
+        its own page type with the documents and images it links to: one query (a join per
+        page type) however many types there are."""
+        root = self.site.root_page
+        index = public_pages(DisclosureIndexPage.objects.child_of(root)).filter(slug=INDEX_SLUG)
+        children = Page.objects.filter(
+            depth=root.depth + 2, path__startswith=Subquery(index.values("path")[:1])
+        )
+        names = [model._meta.model_name for model in SECTION_PAGE_TYPES]
+        linked = [
+            f"{model._meta.model_name}__{field}"
+            for model in SECTION_PAGE_TYPES
+            for field in (*model.disclosure_fields.documents, *model.disclosure_fields.images)
+        ]
+        found = {}
+        for row in public_pages(children).select_related(*names, *linked):
+            page = next((getattr(row, name) for name in names if hasattr(row, name)), None)
+            if page is not None:
+                found[page.slug] = page
         for page in found.values():
             # The report checks a page's records and the disclosure document then shows them:
             # one query each, not one per reader (a queryset keeps what it has read).

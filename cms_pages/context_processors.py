@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from . import page_cache
-from .models import SchoolProfile, SiteAlert
+from .models import SiteAlert
 
 ACCESSIBILITY_COOKIE = "mektep_a11y"
 IMAGES_COOKIE = "mektep_images"
@@ -33,7 +33,7 @@ def public_site(request) -> dict:
 
     def profile():
         site = Site.find_for_request(request)
-        return SchoolProfile.for_request(request) if site else None
+        return page_cache.school_profile(site) if site else None
 
     return {
         "display": display_preferences(request),

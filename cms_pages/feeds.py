@@ -8,8 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
+from . import page_cache
 from .control_characters import xml_safe
-from .models import SchoolProfile
 from .translated_text import translated_text
 
 
@@ -29,7 +29,7 @@ class NewsFeed(Feed):
         return index
 
     def title(self, index):
-        profile = SchoolProfile.for_site(Site.find_for_request(self.request))
+        profile = page_cache.school_profile(Site.find_for_request(self.request))
         school = translated_text(profile, "short_name", "full_name")
         return f"{translated_text(index, 'title').plain()} — {school.plain()}"
 

@@ -10,6 +10,7 @@ import operator
 from dataclasses import dataclass
 
 from django.utils import translation
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 from wagtail.search.query import PlainText
 
@@ -53,11 +54,13 @@ def describe(
     """The pages of one page of results with their sections and excerpts.
 
     The section titles come from `known` pages by path (the request's site tree) or else one
-    query reads them all; the excerpts read each page's public records.
+    query reads them all; one query reads the documents the pages link to, and the excerpts
+    read each page's public records.
     """
     language = translation.get_language()
     words = query_words(query, language)
     sections = section_titles(pages, site, known or {})
+    read_linked_documents(pages)
     return [
         SearchResult(
             page=page,
@@ -66,6 +69,25 @@ def describe(
         )
         for page in pages
     ]
+
+
+def read_linked_documents(pages) -> None:
+    """The documents the pages link to themselves (their excerpts quote the titles), read in
+    one query for all of them instead of one per document."""
+    holders = {}
+    for page in pages:
+        spec = getattr(page, "disclosure_fields", None)
+        for name in spec.documents if spec else ():
+            field = page._meta.get_field(name)
+            pk = getattr(page, field.attname)
+            if pk is not None and not field.is_cached(page):
+                holders.setdefault(pk, []).append((page, field))
+    if not holders:
+        return
+    documents = get_document_model().objects.in_bulk(list(holders))
+    for pk, links in holders.items():
+        for page, field in links:
+            field.set_cached_value(page, documents.get(pk))
 
 
 def section_titles(pages, site: Site, known: dict[str, Page]) -> dict[int, list[str]]:

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from ..blocks import GeneralBlocks
 from ..routing import TreeRoutedPage
@@ -65,10 +65,10 @@ class ContactsPage(SearchablePage, TreeRoutedPage, Page):
         verbose_name_plural = _("contacts pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .school import SchoolProfile
+        from .. import page_cache
 
         context = super().get_context(request, *args, **kwargs)
-        context["map_url"] = map_url(SchoolProfile.for_request(request))
+        context["map_url"] = map_url(page_cache.school_profile(Site.find_for_request(request)))
         return context
 
 

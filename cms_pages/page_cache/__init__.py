@@ -14,6 +14,7 @@ cookie) bypass the cache both ways, and a response that sets a cookie or says it
 never stored.
 """
 
+from .profiles import school_profile
 from .store import allow, until
 
-__all__ = ["allow", "until"]
+__all__ = ["allow", "school_profile", "until"]

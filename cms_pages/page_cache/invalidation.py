@@ -16,6 +16,7 @@ from wagtail.models import (
 from wagtail.signals import page_unpublished, post_page_move
 
 from . import frontend
+from .profiles import profile_generation
 from .sites import SITES
 from .store import invalidate
 
@@ -106,7 +107,9 @@ def school_record_changed(instance, update_fields=None, **kwargs) -> None:
     if update_fields is not None and set(update_fields) <= BOOKKEEPING:
         return
     site_id = getattr(instance, "site_id", None)
-    stale({site_id} if site_id else None)
+    # A profile is remembered apart from the school's pages (profiles.py).
+    names = (profile_generation(site_id),) if site_id and meta.model_name == "schoolprofile" else ()
+    stale({site_id} if site_id else None, names)
 
 
 def restriction_changed(instance, **kwargs) -> None:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # Per role: the two see different buttons on the explorer's rows and different dashboard panels.
 EXPLORER_QUERIES = {SITE_ADMIN: 105, DIRECTOR: 85}
-DASHBOARD_QUERIES = {SITE_ADMIN: 64, DIRECTOR: 67}
+DASHBOARD_QUERIES = {SITE_ADMIN: 48, DIRECTOR: 51}
 
 
 def queries_of(client, url: str) -> int:
@@ -47,6 +47,9 @@ def test_the_explorer_and_dashboard_cost_the_same_with_more_schools(school, othe
     with_two = costs(clients, explorer)
     for n in range(4):
         create_school(f"more{n}.test", SchoolNames(full_ky=f"Мектеп {n}", full_ru=f"Школа {n}"))
+    # A new school makes every school's remembered profile stale (page_cache/profiles.py):
+    # the first page after it reads the profile again, three queries once.
+    costs(clients, explorer)
     with_six = costs(clients, explorer)
     assert with_six == with_two
     assert with_two == {role: (EXPLORER_QUERIES[role], DASHBOARD_QUERIES[role]) for role in clients}

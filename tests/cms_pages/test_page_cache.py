@@ -137,6 +137,43 @@ def test_a_profile_edit_in_the_admin_shows_on_every_page_at_once(demo_site, supe
         assert "Школа с новым названием" in visit(path)[1], path
 
 
+def test_the_remembered_profile_and_phones_follow_an_admin_edit_with_the_page_cache_off(
+    demo_site, superuser, settings
+):
+    # Pages are built every time, but the profile comes from the shared cache
+    # (page_cache/profiles.py) until it changes.
+    settings.MEKTEP_PAGE_CACHE_SECONDS = 0
+    pages = ["/ru/", "/ru/sveden/common/", "/api/v2/disclosure/", "/ru/news/feed.atom"]
+    profile = SchoolProfile.for_site(demo_site)
+    old_number = profile.phones.first().number
+    for path in pages:
+        visit(path)
+        assert "Школа с новым названием" not in visit(path)[1]
+    staff = Client()
+    staff.force_login(superuser)
+    url = reverse("wagtailsnippets_cms_pages_schoolprofile:edit", args=[profile.pk])
+    data = form_data(staff.get(url).content.decode(), containing="full_name_ky")
+    assert data["phones-0-number"] == old_number
+    data.update(
+        {
+            "full_name_ru": "Школа с новым названием",
+            "short_name_ru": "Школа с новым названием",
+            "phones-0-number": "+996 312 99-88-77",
+            "action-publish": "action-publish",
+        }
+    )
+    assert staff.post(url, data).status_code == 302
+    for path in pages:
+        html = visit(path)[1]
+        assert "Школа с новым названием" in html, path
+        if path != "/ru/news/feed.atom":  # the feed names the school, not its phones
+            assert "99-88-77" in html, path
+    # The same number is also a leader's phone on the leadership page: the school's is gone.
+    phones = visit("/api/v2/disclosure/")[0].json()["school"]["phones"]
+    numbers = [phone["number"] for phone in phones]
+    assert "+996 312 99-88-77" in numbers and old_number not in numbers
+
+
 def test_an_announcement_shows_when_its_window_opens_and_goes_when_it_closes(demo_site):
     now = timezone.now()
     opening = announce(demo_site, "Эртең сабак жок", "Завтра занятий нет", hours=(0, None))

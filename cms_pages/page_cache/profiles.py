@@ -1,0 +1,53 @@
+"""A school's profile (with its phones and branches), remembered in the shared cache.
+
+Every public page shows the profile (header, footer, contacts) and the disclosure document lists
+it: two or three queries on every page that is built. It changes rarely, and only by a save of
+the profile itself (its phones and branches are saved with it), which replaces the profile's own
+generation (invalidation.py) as well as the school's. Publishing a page leaves the profile
+remembered, so the pages rebuilt after a publish do not read it again.
+"""
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+
+from .store import EVERY_SCHOOL, PREFIX, read_generations
+
+# Long: the generation, not time, ends a remembered profile's life.
+LIFETIME = 24 * 3600
+
+
+def profile_generation(site_id) -> str:
+    return f"profile-{site_id}"
+
+
+@functools.cache
+def _schema() -> str:
+    """A remembered profile was pickled with these fields: a deployment that changes them reads
+    the profile again instead of unpickling an old shape."""
+    from cms_pages.models import SchoolBranch, SchoolPhone, SchoolProfile
+
+    names = [
+        f"{model.__name__}.{field.attname}"
+        for model in (SchoolProfile, SchoolPhone, SchoolBranch)
+        for field in model._meta.concrete_fields
+    ]
+    return hashlib.sha256(" ".join(names).encode()).hexdigest()[:12]
+
+
+def school_profile(site):
+    """The school's profile (its published version) with its phones and branches read."""
+    from cms_pages.models import SchoolProfile
+
+    generations = read_generations(EVERY_SCHOOL, profile_generation(site.pk))
+    key = f"{PREFIX}:profile:{_schema()}:{site.pk}:{':'.join(generations)}"
+    profile = cache.get(key)
+    if profile is None:
+        profile = SchoolProfile.for_site(site)
+        prefetch_related_objects([profile], "branches")
+        # Only the profile's own rows: its site and any other relation are read where needed.
+        profile._state.fields_cache = {}
+        cache.set(key, profile, LIFETIME)
+    return profile
