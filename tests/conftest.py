@@ -12,6 +12,7 @@ from wagtail.models import Site
 from tests.html_checker import vnu_command
 from tests.quick_flush import use_delete_to_flush
 from tests.schools import TEST_SCHOOLS, build_school
+from tests.template_database import install as copy_test_databases_from_a_template
 
 # Where the tests' schools come from. `make test` runs the suite in three parts
 # (MEKTEP_TEST_PART), each in its own test databases:
@@ -23,6 +24,8 @@ from tests.schools import TEST_SCHOOLS, build_school
 #   the browser tests' live server), building what it needs itself.
 # Unset, every test runs and builds its schools itself.
 TEST_PART = os.environ.get("MEKTEP_TEST_PART", "")
+# Every test database after the first is a copy of a migrated one (tests/template_database.py).
+copy_test_databases_from_a_template()
 PARTS = ("demo", "schools", "others")
 COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
 
