@@ -14,6 +14,7 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .phones import tel_uri
 from .rich_text import clean_rich_text
 
 # Headings come from the heading block, so the page keeps one outline the checker can read.
@@ -104,7 +105,7 @@ class ContactCardBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["tel_uri"] = phone_uri(value["phone"]) if value.get("phone") else ""
+        context["tel_uri"] = tel_uri(value["phone"]) if value.get("phone") else ""
         return context
 
 
@@ -128,9 +129,3 @@ class GeneralBlocks(blocks.StreamBlock):
     table = TableBlock()
     contact = ContactCardBlock()
     callout = CalloutBlock()
-
-
-def phone_uri(number: str) -> str:
-    """A phone number as a tel: link target, digits and a leading plus only."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return f"tel:+{digits}" if number.strip().startswith("+") else f"tel:{digits}"

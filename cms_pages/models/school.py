@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Orderable
 
+from ..phones import tel_uri
 from ..serialization import DisclosureFields
 from .school_records import SchoolRecordMixin
 
@@ -22,12 +23,6 @@ phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()\-]{5,20}$",
     _("Enter a phone number of digits, spaces, brackets and dashes, e.g. +996 312 62-45-10."),
 )
-
-
-def tel_uri(number: str) -> str:
-    """The number as a tel: link target, digits and a leading plus only."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return f"tel:+{digits}" if number.strip().startswith("+") else f"tel:{digits}"
 
 
 class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):

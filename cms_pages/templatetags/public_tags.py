@@ -1,9 +1,16 @@
 from django import template
 from wagtail.models import Page
 
+from ..phones import tel_uri
 from ..request_tree import first_of_type, public_children, site_tree
 
 register = template.Library()
+
+
+@register.filter
+def tel(number: str) -> str:
+    """A phone number as the target of a link that calls it: `href="{{ number|tel }}"`."""
+    return tel_uri(number or "")
 
 
 @register.simple_tag(takes_context=True)

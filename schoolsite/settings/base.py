@@ -190,7 +190,11 @@ LANGUAGES = [
     ("ky", _("Kyrgyz")),
     ("ru", _("Russian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own catalogues, then its translations of the libraries' strings (which
+# makemessages would drop from locale/), both before the libraries' own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
+# Kyrgyz dates as official texts write them (schoolsite/formats/ky/formats.py).
+FORMAT_MODULE_PATH = ["schoolsite.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Bishkek"
