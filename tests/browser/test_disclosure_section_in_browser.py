@@ -1,0 +1,73 @@
+"""The twelve disclosure subsections on a 360 px phone and on a desktop, in both languages
+(issue 14): nothing wider than the screen (record tables turn into cards on a phone), the
+subsections listed with the current one marked. Screenshots go to var/screenshots/."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from cms_pages.models import SECTION_PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
+VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
+SLUGS = [model.fixed_slug for model in SECTION_PAGE_TYPES]
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_every_subsection_fits_and_marks_where_the_visitor_is(browser, demo_live_server, device):
+    viewport = VIEWPORTS[device]
+    context = browser.new_context(viewport=viewport, locale="ru-RU")
+    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for lang in ("ky", "ru"):
+            for slug in SLUGS:
+                page.goto(f"{demo_live_server.url}/{lang}/sveden/{slug}/")
+                where = f"{lang}/{slug} at {viewport['width']} px"
+                assert page.locator("link[rel=stylesheet]").count() == 1
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if lang == "ky" or width > viewport["width"]:
+                    page.screenshot(
+                        path=str(SCREENSHOTS / f"sveden-{slug}-ky-{viewport['width']}.png"),
+                        full_page=True,
+                    )
+                assert width <= viewport["width"], where
+                # A table fits its column too (nothing hidden in a box that scrolls sideways).
+                assert page.evaluate(
+                    "[...document.querySelectorAll('main table')].every("
+                    "t => t.getBoundingClientRect().right <= document.documentElement.clientWidth)"
+                ), where
+                links = page.locator(".section-nav a")
+                assert links.count() == len(SLUGS), where
+                current = page.locator(".section-nav a[aria-current=page]")
+                assert current.count() == 1 and current.get_attribute("href").endswith(
+                    f"/{lang}/sveden/{slug}/"
+                ), where
+                assert current.evaluate("a => getComputedStyle(a).backgroundColor") == (
+                    "rgb(11, 92, 173)"
+                ), where
+                nav = page.locator(".section-nav").bounding_box()
+                content = page.locator(".disclosure__content").bounding_box()
+                if device == "desktop":  # at the side
+                    assert nav["x"] + nav["width"] <= content["x"], where
+                else:  # above
+                    assert nav["y"] + nav["height"] <= content["y"], where
+                if lang == "ru":
+                    page.screenshot(
+                        path=str(SCREENSHOTS / f"sveden-{slug}-{viewport['width']}.png"),
+                        full_page=True,
+                    )
+        # On a phone the documents table is a list of cards, each value with its label.
+        page.goto(f"{demo_live_server.url}/ru/sveden/document/")
+        cell = page.locator(".records-table td").first
+        display = cell.evaluate("td => getComputedStyle(td).display")
+        label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        if device == "phone":
+            assert display == "block" and label == '"Документ"'
+        else:
+            assert display == "table-cell" and label == "none"
+    finally:
+        context.close()
