@@ -71,3 +71,22 @@ def test_every_subsection_fits_and_marks_where_the_visitor_is(browser, demo_live
             assert display == "table-cell" and label == "none"
     finally:
         context.close()
+
+
+def test_a_printed_subsection_shows_the_content_without_menus(browser, demo_live_server):
+    context = browser.new_context(locale="ru-RU")
+    page = context.new_page()
+    try:
+        page.goto(f"{demo_live_server.url}/ru/sveden/document/")
+        page.emulate_media(media="print")
+        for hidden in (".section-nav", ".site-header__nav", ".display-switch", ".breadcrumbs"):
+            assert not page.locator(hidden).is_visible(), hidden
+        assert page.locator("h1").inner_text() == "Документы"
+        link = page.locator(".disclosure__content a[href*='/documents/']").first
+        printed = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert link.get_attribute("href") in printed
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(SCREENSHOTS / "sveden-document-print.pdf"), format="A4")
+        page.screenshot(path=str(SCREENSHOTS / "sveden-document-print.png"), full_page=True)
+    finally:
+        context.close()
