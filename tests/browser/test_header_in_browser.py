@@ -13,6 +13,7 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 768}
 HEADER_BLUE = "rgb(11, 92, 173)"
+BOTH_LANGUAGES = pytest.mark.parametrize(("lang", "locale"), [("ky", "ky-KG"), ("ru", "ru-RU")])
 
 # The colour of each menu link against the first ancestor that paints a background.
 CONTRASTS = """
@@ -70,7 +71,7 @@ def check_menu_contrast(page):
     assert [(text, ratio) for text, ratio in contrasts if ratio < 4.5] == []
 
 
-@pytest.mark.parametrize(("lang", "locale"), [("ky", "ky-KG"), ("ru", "ru-RU")])
+@BOTH_LANGUAGES
 def test_on_a_phone_the_header_is_compact_and_its_menu_opens_and_closes(
     browser, demo_live_server, lang, locale
 ):
@@ -107,7 +108,7 @@ def test_on_a_phone_the_header_is_compact_and_its_menu_opens_and_closes(
         context.close()
 
 
-@pytest.mark.parametrize(("lang", "locale"), [("ky", "ky-KG"), ("ru", "ru-RU")])
+@BOTH_LANGUAGES
 def test_on_a_desktop_the_whole_menu_is_shown_without_a_button(
     browser, demo_live_server, lang, locale
 ):
