@@ -19,7 +19,8 @@ from accounts.roles import DIRECTOR, SITE_ADMIN
 from cms_pages.models import GeneralPage
 from tests.browser.admin_session import admin_page
 from tests.browser.journeys import assert_fits_the_screen, assert_image_shown
-from tests.browser.test_accessibility_with_axe import WCAG_TAGS, axe_path  # noqa: F401
+from tests.browser.test_accessibility_with_axe import axe_path  # noqa: F401
+from tests.browser.test_accessibility_with_axe import violations as axe_findings
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
@@ -111,23 +112,6 @@ def fill_body(page, lang: str, image_file: Path, uploaded: bool) -> None:
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
-
-
-def axe_findings(page, axe_path):  # noqa: F811
-    page.add_script_tag(path=axe_path)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    found = [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
-    ]
-    # Colour contrast axe could not decide (text over an image, a gradient) counts as a failure.
-    found += [
-        {"incomplete": v["id"], "nodes": [n["target"] for n in v["nodes"]]}
-        for v in result["incomplete"]
-        if v["id"] == "color-contrast"
-    ]
-    return found
 
 
 def test_site_admin_builds_history_page_and_director_approves_it(
