@@ -10,13 +10,9 @@ remembered, so the pages rebuilt after a publish do not read it again.
 import functools
 import hashlib
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 
-from .store import EVERY_SCHOOL, PREFIX, read_generations
-
-# Long: the generation, not time, ends a remembered profile's life.
-LIFETIME = 24 * 3600
+from .store import EVERY_SCHOOL, PREFIX, read_generations, remembered
 
 
 def profile_generation(site_id) -> str:
@@ -39,15 +35,16 @@ def _schema() -> str:
 
 def school_profile(site):
     """The school's profile (its published version) with its phones and branches read."""
-    from cms_pages.models import SchoolProfile
-
     generations = read_generations(EVERY_SCHOOL, profile_generation(site.pk))
     key = f"{PREFIX}:profile:{_schema()}:{site.pk}:{':'.join(generations)}"
-    profile = cache.get(key)
-    if profile is None:
-        profile = SchoolProfile.for_site(site)
-        prefetch_related_objects([profile], "branches")
-        # Only the profile's own rows: its site and any other relation are read where needed.
-        profile._state.fields_cache = {}
-        cache.set(key, profile, LIFETIME)
+    return remembered(key, lambda: read_profile(site))
+
+
+def read_profile(site):
+    from cms_pages.models import SchoolProfile
+
+    profile = SchoolProfile.for_site(site)
+    prefetch_related_objects([profile], "branches")
+    # Only the profile's own rows: its site and any other relation are read where needed.
+    profile._state.fields_cache = {}
     return profile

@@ -9,17 +9,14 @@ answered from the cache, for the public site only (the admin asks Wagtail as eve
 
 import hashlib
 
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .store import PREFIX, generation_key, read_generation
+from .store import PREFIX, read_generation, remembered
 
 SITES = "sites"
 NO_SITE = "none"
-# Long: the generation, not time, ends an answer's life.
-LIFETIME = 24 * 3600
 
 
 def remember_school(request) -> None:
@@ -33,17 +30,15 @@ def remember_school(request) -> None:
     hostname = split_domain_port(request._get_raw_host())[0]
     # Hashed: a host name may be longer than some cache servers allow a key to be.
     host = hashlib.sha256(f"{hostname}:{request.get_port()}".encode()).hexdigest()
-    key = f"{PREFIX}:site:{read_generation(SITES)}:{host}"
-    found = cache.get(key)
-    if found is None:
-        site = Site._find_for_request(request)
-        if site is not None:
-            # The home page comes along (Wagtail selects it with the site); its other cached
-            # relations do not.
-            site.root_page._state.fields_cache = {}
-        cache.set(key, NO_SITE if site is None else site, LIFETIME)
-        found = site
+    found = remembered(f"{PREFIX}:site:{read_generation(SITES)}:{host}", lambda: lookup(request))
     request._wagtail_site = None if found == NO_SITE else found
 
 
-__all__ = ["SITES", "generation_key", "remember_school"]
+def lookup(request):
+    site = Site._find_for_request(request)
+    if site is None:
+        return NO_SITE
+    # The home page comes along (Wagtail selects it with the site); its other cached relations
+    # do not.
+    site.root_page._state.fields_cache = {}
+    return site

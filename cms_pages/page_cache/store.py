@@ -72,6 +72,20 @@ def current_generations(site_id) -> tuple[str, str]:
     return every_school, school
 
 
+# Long: a generation, not time, ends the life of what is remembered under it.
+REMEMBERED_LIFETIME = 24 * 3600
+
+
+def remembered(key: str, build):
+    """What is stored under ``key`` (a key that names the generations it depends on), else
+    ``build()``'s answer, stored for the next request. ``build`` must not answer None."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, REMEMBERED_LIFETIME)
+    return value
+
+
 def still_current(entry) -> bool:
     keys = [generation_key(EVERY_SCHOOL), generation_key(entry.site_id)]
     found = cache.get_many(keys)
