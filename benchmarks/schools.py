@@ -18,7 +18,6 @@ benchmark may fill.
 
 import argparse
 import contextlib
-import datetime
 import io
 import statistics
 import sys
@@ -61,23 +60,6 @@ def build_schools(count: int) -> list[float]:
         if n % 50 == 0:
             print(f"  … {n} schools built", file=sys.stderr, flush=True)
     return durations
-
-
-def add_article(site) -> None:
-    from cms_pages.models import NewsIndexPage, NewsPage
-
-    index = NewsIndexPage.objects.child_of(site.root_page).get()
-    article = NewsPage(
-        slug="first-bell",
-        title="Биринчи коңгуроо",
-        title_ky="Биринчи коңгуроо",
-        title_ru="Первый звонок",
-        intro_ky="Окуу жылы башталды.",
-        intro_ru="Начался учебный год.",
-        date=datetime.date(2026, 9, 1),
-    )
-    index.add_child(instance=article)
-    article.save_revision().publish()
 
 
 def admin_costs(site) -> dict[str, tuple[float, int]]:
@@ -135,9 +117,11 @@ def measure(var_dir: str, count: int, seconds: float) -> int:
     built_in = time.perf_counter() - started
     sites = {"first": Site.objects.get(hostname="school1.bench.kg")}
     sites["last"] = Site.objects.get(hostname=f"school{count}.bench.kg")
+    from tests.cms_pages.public_site import publish_article
+
     with contextlib.redirect_stdout(io.StringIO()):
         for site in sites.values():
-            add_article(site)
+            publish_article(site, "first-bell", "Биринчи коңгуроо", "Первый звонок")
     paths = {which: serving.public_paths(site) for which, site in sites.items()}
     hosts = {which: serving.host_of(site) for which, site in sites.items()}
     queries = {
