@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.browser import screens
+from tests.browser.screens import HEADER_BLUE, VIEWPORTS
 from tests.cms_pages.public_site import PAGE_TYPE_PATHS as PAGES
 from tests.cms_pages.public_site import announce
 
@@ -20,9 +22,7 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots" / "axe"
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
-HEADER_BLUE = "rgb(11, 92, 173)"
+SCREENSHOTS = screens.SCREENSHOTS / "axe"
 
 
 @pytest.fixture

@@ -2,17 +2,13 @@
 (issue 14): nothing wider than the screen (record tables turn into cards on a phone), the
 subsections listed with the current one marked. Screenshots go to var/screenshots/."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from cms_pages.models import SECTION_PAGE_TYPES
+from tests.browser.screens import HEADER_BLUE, SCREENSHOTS, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
 SLUGS = [model.fixed_slug for model in SECTION_PAGE_TYPES]
 
 
@@ -47,9 +43,8 @@ def test_every_subsection_fits_and_marks_where_the_visitor_is(browser, demo_live
                 assert current.count() == 1 and current.get_attribute("href").endswith(
                     f"/{lang}/sveden/{slug}/"
                 ), where
-                assert current.evaluate("a => getComputedStyle(a).backgroundColor") == (
-                    "rgb(11, 92, 173)"
-                ), where
+                background = current.evaluate("a => getComputedStyle(a).backgroundColor")
+                assert background == HEADER_BLUE, where
                 nav = page.locator(".section-nav").bounding_box()
                 content = page.locator(".disclosure__content").bounding_box()
                 if device == "desktop":  # at the side

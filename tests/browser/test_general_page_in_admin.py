@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from PIL import Image as PillowImage
 from wagtail.models import Site
 
@@ -19,13 +18,13 @@ from accounts.roles import DIRECTOR, SITE_ADMIN
 from cms_pages.models import GeneralPage
 from tests.browser.admin_session import admin_page
 from tests.browser.journeys import assert_fits_the_screen, assert_image_shown
+from tests.browser.screens import SCREENSHOTS
 from tests.browser.test_accessibility_with_axe import axe_path  # noqa: F401
 from tests.browser.test_accessibility_with_axe import violations as axe_findings
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 360, "height": 740}
 

@@ -2,17 +2,12 @@
 legible, opening and closing without JavaScript, the languages and the visually-impaired switch
 at hand. Screenshots go to var/screenshots/ for a reviewer to look at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
+
+from tests.browser.screens import DESKTOP, HEADER_BLUE, PHONE, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1366, "height": 768}
-HEADER_BLUE = "rgb(11, 92, 173)"
 BOTH_LANGUAGES = pytest.mark.parametrize(("lang", "locale"), [("ky", "ky-KG"), ("ru", "ru-RU")])
 
 # The colour of each menu link against the first ancestor that paints a background.

@@ -2,20 +2,17 @@
 admin's editing screen, where each body holds its people with their consent (a nested inline).
 Screenshots at 360 px and 1366 px go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from wagtail.models import Page
 
 from accounts.roles import EDITOR
 from cms_pages.models import StructurePage
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 VIEWPORTS = [{"width": 360, "height": 740}, {"width": 1366, "height": 800}]
 
 

@@ -2,19 +2,16 @@
 words marked and the reasons in the moderator's language, and the rule statistics, on a phone
 and a desktop. Screenshots go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from wagtail.models import Page
 
 from accounts.roles import EDITOR, MODERATOR
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 # A phone that is not among the school's own: flagged for a moderator, not rejected.
 FLAGGED_KY = "Кабыл алуу боюнча +996 3133 2-99-99 номерине чалыңыз."
 FLAGGED_RU = "По вопросам приёма звоните по номеру +996 3133 2-99-99."

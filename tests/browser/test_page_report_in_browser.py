@@ -2,21 +2,18 @@
 the queue, and the page is gone; on a phone and a desktop, with screenshots in var/screenshots/.
 axe-core checks the form, its error state and the thanks in both languages."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings as django_settings
 from wagtail.models import Page, Site
 
 from accounts.roles import MODERATOR
 from moderation.models import PageReport
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.browser.test_accessibility_with_axe import AXE, violations
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(django_settings.BASE_DIR) / "var" / "screenshots"
 ARTICLE = "/ky/news/school-year-begins/"
 COMMENT = "Жаңылыктагы дата туура эмес: окуу жылы 2-сентябрда башталат."
 

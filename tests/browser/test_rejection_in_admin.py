@@ -2,19 +2,16 @@
 the top of the edit page, in their language, with the words marked, on a phone and a desktop.
 Screenshots go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from wagtail.models import Page
 
 from accounts.roles import EDITOR
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 VIOLENT_RU = "Давайте побьём этого учителя, пусть знает своё место."
 CLEAN_KY = "Жаңы окуу жылы 2-сентябрда салтанаттуу линейка менен башталат."
 

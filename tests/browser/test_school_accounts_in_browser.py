@@ -2,19 +2,16 @@
 it: the site administrator may give only the editor's and the moderator's role, the director
 every role. Screenshots at 360 px and 1366 px go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from wagtail.models import Page
 
 from accounts.roles import DIRECTOR, SITE_ADMIN
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 VIEWPORTS = [{"width": 360, "height": 740}, {"width": 1366, "height": 800}]
 
 

@@ -1,22 +1,19 @@
 """The school profile and the announcements as the director sees them in a real browser, on a
 phone and on a desktop. Screenshots at 360 px and 1366 px go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Page
 
 from accounts.roles import DIRECTOR
 from cms_pages.models import SchoolProfile
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.cms_pages.public_site import announce
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 VIEWPORTS = [{"width": 360, "height": 740}, {"width": 1366, "height": 800}]
 
 

@@ -2,15 +2,13 @@
 search page answers, keeps the query in the box and says what it found. Screenshots at 360 px
 and 1366 px go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
+
+from tests.browser.screens import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
 @pytest.mark.parametrize(

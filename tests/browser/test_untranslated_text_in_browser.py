@@ -2,16 +2,12 @@
 text is shown with the note "not yet translated" beside the title and above the body, and the
 page does not scroll sideways. Screenshots go to var/screenshots/ to be looked at."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from cms_pages.models import NewsPage
+from tests.browser.screens import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
 @pytest.mark.parametrize(

@@ -4,20 +4,17 @@ shows the reason in the editor's language, and nothing is stored. Screenshots at
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from accounts.roles import EDITOR
 from tests.browser.admin_session import admin_page
+from tests.browser.screens import SCREENSHOTS
 from tests.people import make_member
 
 pytestmark = pytest.mark.browser
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
 def fake_docx() -> bytes:

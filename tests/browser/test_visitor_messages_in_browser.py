@@ -4,10 +4,8 @@ Kyrgyz without the parent's name (issue 12). Screenshots at 360 px and 1366 px g
 var/screenshots/ to be looked at; axe checks the form's error and success states."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
@@ -16,13 +14,13 @@ from accounts.roles import DIRECTOR, MODERATOR, SITE_ADMIN
 from cms_pages.models import PublishedQuestion, VisitorMessage
 from tests.browser.admin_session import admin_page
 from tests.browser.journeys import assert_fits_the_screen
+from tests.browser.screens import SCREENSHOTS
 from tests.browser.test_accessibility_with_axe import AXE, violations
 from tests.people import make_member, sign_in
 from tests.visitor_messages import VIOLENT_TEXT
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1366, "height": 800}
 NAME = "Гүлнара Асанова"
