@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from .demo_disclosure import DISCLOSURE_FILE, load_disclosures
-from .demo_news import fill_news_and_events, read_news_data
+from .demo_news import demo_school_photo, fill_news_and_events, read_news_data
 from .demo_pages import fill_general_pages, read_pages_data
 from .models import SchoolBranch, SchoolPhone, SchoolProfile
 from .provisioning import (
@@ -18,6 +18,7 @@ from .provisioning import (
     ensure_disclosure_section,
     ensure_school_collection,
 )
+from .sections import add_default_quick_links
 
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_school.yaml"
 
@@ -53,6 +54,8 @@ def load_demo_school(data: dict) -> tuple[Site, bool]:
     load_disclosures(index, profile.collection, read_demo_data(DISCLOSURE_FILE))
     fill_news_and_events(site.root_page.specific, read_news_data())
     fill_general_pages(site.root_page.specific, read_pages_data())
+    # A demo school made before the home page had quick links gets the default ones.
+    add_default_quick_links(site.root_page.specific)
     return site, created
 
 
@@ -75,6 +78,9 @@ def fill_profile(profile: SchoolProfile, data: dict) -> None:
             setattr(profile, f"responsible_{field}_{lang}", responsible[field][lang])
     profile.responsible_phone = responsible["phone"]
     profile.responsible_email = responsible["email"]
+    profile.photo = demo_school_photo()
+    profile.photo_alt_ky = data["photo_alt"]["ky"]
+    profile.photo_alt_ru = data["photo_alt"]["ru"]
     profile.save()
     profile.phones.all().delete()
     for order, phone in enumerate(data["phones"]):

@@ -80,3 +80,42 @@ def demo_image(slug: str, colour: str) -> Image:
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))
+
+
+def demo_school_photo() -> Image:
+    """A drawing of the demo school (mountains, a three-storey building, a flag, trees), made
+    once and reused on later loads: the repository holds no photographs."""
+    title = "demo-school-photo"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    width, height = 1440, 600
+    picture = PillowImage.new("RGB", (width, height), "#9cc9ec")
+    draw = ImageDraw.Draw(picture)
+    # The Ala-Too range behind the town, with snow on its peaks.
+    peaks = [(0, 330), (180, 170), (330, 280), (520, 120), (700, 290), (900, 150), (1100, 300)]
+    peaks += [(1270, 180), (1440, 290), (1440, 420), (0, 420)]
+    draw.polygon(peaks, fill="#7d8fa6")
+    for x, y in ((180, 170), (520, 120), (900, 150), (1270, 180)):
+        draw.polygon([(x - 55, y + 50), (x, y), (x + 55, y + 50)], fill="#ffffff")
+    draw.rectangle([(0, 420), (width, height)], fill="#6fa35a")
+    # The school: three storeys of windows, a porch and a door.
+    draw.rectangle([(380, 230), (1060, 500)], fill="#f1dcc0", outline="#8a6d4d", width=3)
+    draw.rectangle([(360, 210), (1080, 235)], fill="#a5503a")
+    for row in range(3):
+        for column in range(10):
+            left, top = 410 + column * 64, 255 + row * 78
+            draw.rectangle([(left, top), (left + 38, top + 48)], fill="#5c8fc0", outline="#ffffff")
+    draw.rectangle([(660, 420), (780, 500)], fill="#7a4b2a")
+    draw.rectangle([(620, 400), (820, 420)], fill="#a5503a")
+    draw.rectangle([(540, 500), (900, 520)], fill="#c9c2b6")
+    # The flag: red with a yellow sun.
+    draw.rectangle([(1150, 240), (1157, 500)], fill="#5a5a5a")
+    draw.rectangle([(1157, 240), (1277, 312)], fill="#e8112d")
+    draw.ellipse([(1197, 256), (1237, 296)], fill="#ffef00")
+    for left in (140, 250, 1300):
+        draw.rectangle([(left + 28, 430), (left + 40, 520)], fill="#6b4a2b")
+        draw.ellipse([(left, 330), (left + 70, 450)], fill="#2f7d32")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{title}.png"))

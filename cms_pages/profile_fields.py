@@ -25,6 +25,6 @@ PHONE_FIELDS = DisclosureFields(texts=("label",), facts=("number",))
 SCHOOL_FIELDS = DisclosureFields(
     texts=PROFILE_FIELDS.texts,
     facts=PROFILE_FIELDS.facts,
-    images={"logo": None},
+    images={"logo": None, "photo": "photo_alt"},
     nested={"phones": Nested("phones", PHONE_FIELDS)},
 )

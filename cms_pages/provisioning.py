@@ -24,7 +24,7 @@ from .models import (
     HomePage,
     SchoolProfile,
 )
-from .sections import create_public_sections
+from .sections import add_default_quick_links, create_public_sections
 from .signals import school_created
 
 HOSTNAME_RE = re.compile(
@@ -160,6 +160,7 @@ def assemble_school(hostname: str, names: SchoolNames, port: int, is_default_sit
     ensure_school_collection(profile)
     ensure_disclosure_section(home)
     create_public_sections(home)
+    add_default_quick_links(home)
 
     school_created.send(sender=SchoolProfile, site=site, home_page=home, profile=profile)
     return site

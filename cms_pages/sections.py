@@ -10,13 +10,17 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Page
 
 from .models import (
+    AdmissionsPage,
     ContactsPage,
     EventIndexPage,
     FeedbackPage,
     HomePage,
+    HomeQuickLink,
     NewsIndexPage,
+    NutritionPage,
     PrivacyNoticePage,
     QuestionsPage,
+    TeachingStaffPage,
 )
 from .privacy_notice import default_privacy_notice
 
@@ -28,6 +32,17 @@ SECTIONS = (
     (QuestionsPage, QuestionsPage.fixed_slug, gettext_noop("Questions and answers"), True),
     (FeedbackPage, FeedbackPage.fixed_slug, gettext_noop("Write to the school"), False),
     (PrivacyNoticePage, PrivacyNoticePage.fixed_slug, gettext_noop("Privacy notice"), False),
+)
+
+# The home page's quick links a new school starts with: what parents look for most. The school
+# changes, reorders or removes them on its home page.
+DEFAULT_QUICK_LINKS = (
+    (AdmissionsPage, gettext_noop("Admission")),
+    (TeachingStaffPage, gettext_noop("Teachers")),
+    (NutritionPage, gettext_noop("School meals")),
+    (EventIndexPage, gettext_noop("Events")),
+    (FeedbackPage, gettext_noop("Ask a question")),
+    (ContactsPage, gettext_noop("Contacts")),
 )
 
 
@@ -61,3 +76,27 @@ def create_public_sections(home: HomePage) -> None:
                 setattr(section, f"body_{code}", body)
         home.add_child(instance=section)
         section.save_revision().publish()
+
+
+def add_default_quick_links(home: HomePage) -> bool:
+    """Give a home page without quick links the default ones, published; False if it has some
+    (the school's own choice is kept)."""
+    if home.quick_links.exists():
+        return False
+    below = Page.objects.descendant_of(home)
+    links = []
+    for model, label in DEFAULT_QUICK_LINKS:
+        target = below.type(model).first()
+        if target is None:
+            continue
+        names = bilingual(label)
+        links.append(
+            HomeQuickLink(
+                link_page=target, label=names["ky"], label_ky=names["ky"], label_ru=names["ru"]
+            )
+        )
+    if not links:
+        return False
+    home.quick_links = links
+    home.save_revision().publish()
+    return True

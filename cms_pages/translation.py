@@ -24,6 +24,7 @@ from .models import (
     FinancialReport,
     GeneralPage,
     HomePage,
+    HomeQuickLink,
     Leader,
     LeadershipPage,
     ManagementBody,
@@ -55,6 +56,7 @@ class SchoolProfileTranslation(TranslationOptions):
         "working_hours",
         "responsible_name",
         "responsible_position",
+        "photo_alt",
     )
     required_languages = {"ky": ("full_name",), "ru": ("full_name",)}
 
@@ -72,6 +74,11 @@ class SchoolBranchTranslation(TranslationOptions):
 @register(HomePage)
 class HomePageTranslation(TranslationOptions):
     fields = ("introduction",)
+
+
+@register(HomeQuickLink)
+class HomeQuickLinkTranslation(TranslationOptions):
+    fields = ("label",)
 
 
 # Page types whose own text is only their title still need registering, so that

@@ -19,7 +19,7 @@ from .events import Event, EventIndexPage
 from .facilities import FacilitiesPage, Facility, Menu, NutritionPage
 from .finance import FinancePage, FinancialReport
 from .general import ContactsPage, GeneralPage
-from .home import HomePage
+from .home import HomePage, HomeQuickLink
 from .news import NewsIndexPage, NewsPage
 from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
 from .people_shown import PEOPLE_SHOWN_PANEL, PersonShown, ShowsPeople
@@ -78,6 +78,7 @@ __all__ = [
     "FinancialReport",
     "GeneralPage",
     "HomePage",
+    "HomeQuickLink",
     "Leader",
     "LeadershipPage",
     "ManagementBody",

@@ -140,6 +140,8 @@ def section_links(page: Page, request, current: Page | None) -> list[dict]:
             "title": translated_text(by_slug[slug], "title"),
             "url": by_slug[slug].get_url(request),
             "is_current": current is not None and by_slug[slug].pk == current.pk,
+            "slug": slug,
+            "page": by_slug[slug],
         }
         for slug in SECTION_SLUGS
         if slug in by_slug

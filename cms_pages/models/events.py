@@ -50,9 +50,7 @@ class EventIndexPage(SearchablePage, TreeRoutedPage, Page):
 
     def upcoming_events(self):
         """Events not yet over, soonest first."""
-        now = timezone.now()
-        over = Q(end__lt=now) | Q(end__isnull=True, start__lt=now)
-        return self.events.exclude(over).order_by("start", "pk")
+        return upcoming_events_of(self.pk)
 
     def public_events(self) -> list["Event"]:
         """Every event, past ones included, in the order they happen."""
@@ -123,3 +121,10 @@ class Event(Orderable):
     def clean(self):
         if self.end and self.start and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+
+def upcoming_events_of(events_page_id: int):
+    """The events of an events page not yet over, soonest first."""
+    now = timezone.now()
+    over = Q(end__lt=now) | Q(end__isnull=True, start__lt=now)
+    return Event.objects.filter(page_id=events_page_id).exclude(over).order_by("start", "pk")

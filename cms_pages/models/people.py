@@ -4,9 +4,12 @@ A person's record is part of their page's revision, so a change waits for approv
 other; and a person appears publicly only once their written consent is recorded (R5, 003 §6.2).
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,6 +17,7 @@ from wagtail.models import Orderable, Page
 
 from ..forms import PersonalDataPageForm
 from ..serialization import DisclosureFields
+from ..translated_text import TranslatedText, page_language, translated_text
 from ..visibility import with_publication_consent
 from .disclosure import DisclosureSection, document_field
 from .school import phone_validator
@@ -73,6 +77,15 @@ class StaffMember(PublishedWithConsent, Orderable):
     full_name = models.CharField(_("full name"), max_length=255)
     position = models.CharField(_("position"), max_length=255)
     subjects = models.CharField(_("subjects taught"), max_length=255, blank=True)
+    subject_area = models.CharField(
+        _("subject area"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The group the teacher is listed under on the staff page (for example Mathematics "
+            "or Primary school); the first subject taught when empty."
+        ),
+    )
     education_level = models.CharField(_("education level"), max_length=255, blank=True)
     qualification = models.CharField(_("qualification category"), max_length=255, blank=True)
     specialty = models.CharField(
@@ -104,7 +117,7 @@ class StaffMember(PublishedWithConsent, Orderable):
     panels = [
         FieldPanel("full_name"),
         FieldPanel("position"),
-        FieldPanel("subjects"),
+        FieldRowPanel([FieldPanel("subjects"), FieldPanel("subject_area")]),
         FieldRowPanel([FieldPanel("education_level"), FieldPanel("qualification")]),
         FieldPanel("specialty"),
         FieldPanel("professional_development"),
@@ -121,6 +134,7 @@ class StaffMember(PublishedWithConsent, Orderable):
             "full_name",
             "position",
             "subjects",
+            "subject_area",
             "education_level",
             "qualification",
             "specialty",
@@ -161,6 +175,52 @@ class TeachingStaffPage(DisclosureSection):
                 self.staff_members.select_related("photo").prefetch_related("photo__renditions")
             )
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        leadership = next(
+            (
+                link["page"]
+                for link in context["section_links"]
+                if link["slug"] == LeadershipPage.fixed_slug
+            ),
+            None,
+        )
+        context["leadership_page"] = leadership
+        context["leaders"] = public_leaders_of(leadership.pk) if leadership else []
+        context["staff_groups"] = staff_groups(self.public_staff())
+        return context
+
+
+def staff_groups(staff: list[StaffMember]) -> list[dict]:
+    """The staff grouped by subject area (else the first subject taught), the groups in the
+    order their first teacher comes in the school's list, each with an anchor for the index."""
+    groups: dict[str, dict] = {}
+    for member in staff:
+        name = translated_text(member, "subject_area")
+        if not name:
+            subjects = translated_text(member, "subjects")
+            first = re.split(r"[,;\n]", subjects.text, maxsplit=1)[0].strip()
+            name = TranslatedText(first, subjects.lang, subjects.page_lang)
+        if not name:
+            name = TranslatedText(gettext("Other staff"), page_language(), page_language())
+        key = name.text.casefold()
+        if key not in groups:
+            groups[key] = {"name": name, "anchor": f"subject-{len(groups) + 1}", "members": []}
+        groups[key]["members"].append(member)
+    return list(groups.values())
+
+
+def public_leaders_of(leadership_page_id: int) -> list["Leader"]:
+    """The head, then the deputies, of a leadership page, each with consent to publication."""
+    leaders = with_publication_consent(
+        Leader.objects.filter(page_id=leadership_page_id)
+        .select_related("photo")
+        .prefetch_related("photo__renditions")
+        .order_by("sort_order", "pk")
+    )
+    # The head first, then the deputies, each group in the editor's order.
+    return sorted(leaders, key=lambda leader: leader.role != Leader.HEAD)
 
 
 class Leader(PublishedWithConsent, Orderable):

@@ -50,6 +50,21 @@ class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo of the school"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the home page; a wide photo of the building works best."),
+    )
+    photo_alt = models.CharField(
+        _("photo description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for visitors who cannot see it."),
+    )
     disclosure_review_days = models.PositiveSmallIntegerField(
         _("disclosure review period, days"),
         default=90,
@@ -111,7 +126,10 @@ class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
             ],
             heading=_("Responsible for the site"),
         ),
-        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("photo"), FieldPanel("photo_alt")],
+            heading=_("Logo and photo"),
+        ),
         FieldPanel("disclosure_review_days"),
     ]
 

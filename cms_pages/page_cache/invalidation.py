@@ -93,7 +93,9 @@ def media_changed(instance, update_fields=None, **kwargs) -> None:
         site_ids = media_site_ids(instance)
     except ObjectDoesNotExist:  # its collection is being deleted with it
         site_ids = None
-    stale(site_ids)
+    # The profile remembers its logo and photo (profiles.py); with no school known, the
+    # generation of every school is replaced anyway.
+    stale(site_ids, tuple(profile_generation(site_id) for site_id in site_ids or ()))
 
 
 def school_record_changed(instance, update_fields=None, **kwargs) -> None:

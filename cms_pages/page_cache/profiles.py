@@ -4,13 +4,15 @@ Every public page shows the profile (header, footer, contacts) and the disclosur
 it: two or three queries on every page that is built. It changes rarely, and only by a save of
 the profile itself (its phones and branches are saved with it), which replaces the profile's own
 generation (invalidation.py) as well as the school's. Publishing a page leaves the profile
-remembered, so the pages rebuilt after a publish do not read it again.
+remembered, so the pages rebuilt after a publish do not read it again. Its logo and photo are
+remembered with it, so a change of any of the school's images also replaces the generation.
 """
 
 import functools
 import hashlib
 
 from django.db.models import prefetch_related_objects
+from wagtail.images import get_image_model
 
 from .store import EVERY_SCHOOL, PREFIX, read_generations, remembered
 
@@ -45,6 +47,17 @@ def read_profile(site):
 
     profile = SchoolProfile.for_site(site)
     prefetch_related_objects([profile], "branches")
-    # Only the profile's own rows: its site and any other relation are read where needed.
+    # Only the profile's own rows: its site and any other relation are read where needed,
+    # except its logo and photo, which the pages show (one query for both). Their renditions
+    # are not read with them: Wagtail keeps each rendition in the shared cache once made, and a
+    # remembered list of renditions would miss those made later.
     profile._state.fields_cache = {}
+    image_ids = {profile.logo_id, profile.photo_id} - {None}
+    if image_ids:
+        images = get_image_model().objects.filter(pk__in=image_ids)
+        by_id = {image.pk: image for image in images}
+        for name in ("logo", "photo"):
+            image = by_id.get(getattr(profile, f"{name}_id"))
+            if image is not None:
+                profile._state.fields_cache[name] = image
     return profile

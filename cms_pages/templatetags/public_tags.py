@@ -26,17 +26,29 @@ def public_ancestors(context, page: Page):
 
 @register.inclusion_tag("includes/latest_news.html", takes_context=True)
 def latest_news(context, home: Page, count: int = 3):
-    """The newest articles and the way to the news and events pages, for the home page: the
-    two pages from the request's site tree, the articles in one query."""
-    from ..models import EventIndexPage, NewsIndexPage
+    """The newest articles as cards (image, date, summary), for the home page: the news page
+    from the request's site tree, the articles with their images in one query (Wagtail keeps
+    the images' renditions in the shared cache once made)."""
+    from ..models import NewsIndexPage
     from ..models.news import public_articles
 
     request = context.get("request")
     sections = public_children(request, home)
     news_index = first_of_type(sections, NewsIndexPage)
+    articles = []
+    if news_index:
+        articles = public_articles(news_index)[:count]
     return {
         "request": request,
+        "display": context.get("display"),
         "news_index": news_index,
-        "events_page": first_of_type(sections, EventIndexPage),
-        "articles": public_articles(news_index).select_related(None)[:count] if news_index else [],
+        "articles": articles,
     }
+
+
+@register.filter
+def labelled_rows(table) -> list[list[tuple[str, object]]]:
+    """A typed table's rows, each cell with its column's heading, for the cards a wide table
+    becomes on a phone (each cell shows its heading as a label)."""
+    headings = [column["heading"] for column in table.columns]
+    return [list(zip(headings, row, strict=False)) for row in table.rows]

@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 # The page tree (routing, main menu, section navigation, breadcrumbs), the page, the
 # announcements, the records: one query each whatever the number of records or schools (the
 # records come with their documents in one query). The school a host name is for and its
-# profile come from the shared cache (page_cache/sites.py, page_cache/profiles.py).
-STAFF_PAGE_QUERIES = 4
+# profile come from the shared cache (page_cache/sites.py, page_cache/profiles.py). The staff
+# page also lists the leadership page's leaders first (one query more).
+STAFF_PAGE_QUERIES = 5
 DOCUMENTS_PAGE_QUERIES = 4
 # The bodies with their regulations, and their consented people in one more query.
 STRUCTURE_PAGE_QUERIES = 5
