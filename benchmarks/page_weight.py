@@ -13,7 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-BUDGET = 100 * 1024
+# Issue 14: the home page's HTML and CSS together under 30 KiB (images excluded).
+BUDGET = 30 * 1024
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -60,7 +61,7 @@ def measure(var_dir: str) -> int:
         verdict = "under" if total <= BUDGET else "OVER"
         print(
             f"/{lang}/: HTML {len(html):,} B + {parts} = {total:,} B "
-            f"({total / 1024:.1f} KiB), {verdict} the 100 KiB budget"
+            f"({total / 1024:.1f} KiB), {verdict} the {BUDGET // 1024} KiB budget"
         )
     return 1 if over else 0
 

@@ -23,7 +23,13 @@ def test_every_subsection_fits_and_marks_where_the_visitor_is(browser, demo_live
             for slug in SLUGS:
                 page.goto(f"{demo_live_server.url}/{lang}/sveden/{slug}/")
                 where = f"{lang}/{slug} at {viewport['width']} px"
-                assert page.locator("link[rel=stylesheet]").count() == 1
+                # The site's stylesheet and the section's own, both loaded.
+                sheets = page.evaluate(
+                    "[...document.styleSheets]"
+                    ".map(s => [s.href.split('/').pop(), s.cssRules.length])"
+                )
+                assert [name for name, _rules in sheets] == ["site.css", "sections.css"]
+                assert all(rules > 10 for _name, rules in sheets), sheets
                 width = page.evaluate("document.documentElement.scrollWidth")
                 if lang == "ky" or width > viewport["width"]:
                     page.screenshot(
