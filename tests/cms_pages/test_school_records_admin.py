@@ -94,7 +94,9 @@ def test_the_site_administrators_new_phone_goes_live_only_after_the_directors_ap
     profile = SchoolProfile.for_site(demo_site)
     state = profile.current_workflow_state
     assert state.workflow == demo_site.root_page.get_workflow()
-    assert state.current_task_state.task.name.endswith("director approval")
+    assert state.current_task_state.task.name.endswith(
+        "директордун бекитүүсү / утверждение директором"
+    )
     for path in ("/ky/", "/ru/"):
         assert NEW_PHONE not in footer(client, path)
 
