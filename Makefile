@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .PHONY: run test lint format messages clean-venv benchmark benchmark-checker \
-	benchmark-throughput benchmark-schools
+	benchmark-throughput benchmark-schools catalogue-coverage
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Mektep needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -80,3 +80,8 @@ benchmark-schools: $(INSTALLED)
 # and texts per second, on the project's set and on ../shared/data/moderation-dev.jsonl if present.
 benchmark-checker: $(INSTALLED)
 	$(PY) benchmarks/checker_eval.py
+
+# The share of Wagtail's admin messages translated into Kyrgyz and Russian (issue 15: at least
+# 0.99 each), Python and JavaScript catalogues, as the installation loads them.
+catalogue-coverage: $(INSTALLED)
+	$(PY) benchmarks/catalogue_coverage.py

@@ -56,7 +56,7 @@ def test_a_reported_news_page_is_taken_down_by_the_moderator(
         visitor.get_by_role("button", name="Билдирүүнү жөнөтүү").click()
         problems = visitor.locator(".form-problems")
         problems.wait_for()
-        assert "Баракта эмне туура эмес экенин тандаңыз." in problems.inner_text()
+        assert "Бетте эмне туура эмес экенин тандаңыз." in problems.inner_text()
         assert visitor.input_value("#id_comment") == COMMENT
         assert fits_the_screen(visitor, viewport)
         shot(visitor, "report-form-error", viewport)
@@ -77,11 +77,11 @@ def test_a_reported_news_page_is_taken_down_by_the_moderator(
             assert fits_the_screen(admin, viewport)
             entry.scroll_into_view_if_needed()
             shot(admin, "report-queue", viewport)
-            entry.get_by_label("Барак эмне үчүн алынып жатат (милдеттүү)").fill(
+            entry.get_by_label("Бет эмне үчүн алынып жатат (милдеттүү)").fill(
                 "Дата туура эмес, редактор оңдогончо алынды."
             )
             with admin.expect_navigation():  # the queue posts back to itself
-                entry.get_by_role("button", name="Баракты сайттан алуу").click()
+                entry.get_by_role("button", name="Бетти сайттан алуу").click()
             assert "сайттан алынды" in admin.locator(".messages").inner_text()
 
         article = Page.objects.get(slug="school-year-begins")

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "lang", "heading"),
     [
-        ("/ky/no-such-page/", "ky", "Барак табылган жок"),
+        ("/ky/no-such-page/", "ky", "Бет табылган жок"),
         ("/ru/no-such-page/", "ru", "Страница не найдена"),
     ],
 )

@@ -52,7 +52,7 @@ def test_profile_without_russian_name_is_not_published_and_keeps_what_was_typed(
     assert response.status_code == 200
     assert 'value="Жаңы аталыш"' in html
     ru_field = html.split('data-contentpath="full_name_ru"', 1)[1].split("data-field-help", 1)[0]
-    assert "Бул талаа керектүү." in ru_field
+    assert "Бул талааны толтуруу милдеттүү." in ru_field
 
 
 def test_invalid_phone_number_gets_a_clear_error(admin_client, demo_site):

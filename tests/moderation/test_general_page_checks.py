@@ -56,9 +56,9 @@ def test_clean_bilingual_page_is_published_and_shown_in_each_language(
     assert response.status_code == 200
     assert live_page() is not None
     ru = client.get("/ru/history/").content.decode()
-    assert "<h2>История школы</h2>" in ru and "<td>Открытие</td>" in ru
+    assert "<h2>История школы</h2>" in ru and ">Открытие</td>" in ru
     assert "Ачылыш" not in ru
-    assert "<td>Ачылыш</td>" in client.get("/ky/history/").content.decode()
+    assert ">Ачылыш</td>" in client.get("/ky/history/").content.decode()
 
 
 @pytest.mark.parametrize(("lang", "text"), [("ru", VIOLENT_RU), ("ky", VIOLENT_KY)])

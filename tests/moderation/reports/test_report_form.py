@@ -68,7 +68,7 @@ def test_the_first_open_report_of_a_page_mails_its_moderators_in_their_language(
 def test_a_form_for_no_real_page_answers_404_with_an_explanation(client, school, page):
     response = report_form(client, page)
     assert response.status_code == 404
-    assert "Бул баракты бул жерден билдирүүгө болбойт" in response.content.decode()
+    assert "Бул бетти бул жерден билдирүүгө болбойт" in response.content.decode()
 
 
 def test_another_schools_page_a_draft_and_a_private_page_cannot_be_reported(
@@ -101,11 +101,11 @@ def fresh_data(client, school, **changes):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"page": "other"}, "Бул баракты бул жерден билдирүүгө болбойт"),
-        ({"page": "draft"}, "Бул баракты бул жерден билдирүүгө болбойт"),
-        ({"page": ""}, "Бул баракты бул жерден билдирүүгө болбойт"),
+        ({"page": "other"}, "Бул бетти бул жерден билдирүүгө болбойт"),
+        ({"page": "draft"}, "Бул бетти бул жерден билдирүүгө болбойт"),
+        ({"page": ""}, "Бул бетти бул жерден билдирүүгө болбойт"),
         ({"reason": "spam"}, "Тизмедеги себептердин бирин тандаңыз."),
-        ({"reason": ""}, "Баракта эмне туура эмес экенин тандаңыз."),
+        ({"reason": ""}, "Бетте эмне туура эмес экенин тандаңыз."),
         ({"comment": TYPED + "ы" * 2000}, "Комментарий өтө узун: эң көп 2000 белги"),
     ],
     ids=["other school's page", "draft", "no page", "unknown reason", "no reason", "huge comment"],

@@ -77,7 +77,7 @@ def test_taking_down_needs_a_reason(school):
     report_three_times(school.news_page)
     moderator = signed_in(school.site, MODERATOR, "moderator")
     response = moderator.post(take_down_url(school.news_page), {"note": "  "}, follow=True)
-    assert "Барак эмне үчүн сайттан алынып жатканын бир нече сөз менен жазыңыз." in (
+    assert "Бет эмне үчүн сайттан алынып жатканын бир нече сөз менен жазыңыз." in (
         response.content.decode()
     )
     assert Page.objects.get(pk=school.news_page.pk).live
@@ -92,7 +92,7 @@ def test_the_home_page_is_never_taken_down_from_a_report_but_its_reports_can_be_
     platform_admin = sign_in(Client(), superuser, password="correct horse battery")
     for client in (signed_in(school.site, MODERATOR, "moderator"), platform_admin):
         html = client.post(take_down_url(home), {"note": "Ката"}, follow=True).content.decode()
-        assert "Мектептин башкы барагын сайттан алууга болбойт" in html
+        assert "Мектептин башкы бетин сайттан алууга болбойт" in html
         assert Page.objects.get(pk=home.pk).live
     moderator = signed_in(school.site, MODERATOR, "moderator2")
     moderator.post(dismiss_url(home), {"note": "Редактор оңдойт"})
@@ -105,7 +105,7 @@ def test_dismissing_keeps_the_page_and_the_reports_as_history(school):
     report_three_times(school.news_page)
     moderator = signed_in(school.site, MODERATOR, "moderator")
     response = moderator.post(dismiss_url(school.news_page), {"note": ""}, follow=True)
-    assert "билдирүүлөр четке кагылды; барак сайтта калат" in response.content.decode()
+    assert "билдирүүлөр четке кагылды; бет сайтта калат" in response.content.decode()
     assert Page.objects.get(pk=school.news_page.pk).live
     assert list(PageReport.objects.values_list("status", flat=True)) == ["dismissed"] * 3
     assert PageLogEntry.objects.filter(
