@@ -140,10 +140,12 @@ def collect_static(folder: Path, environment: dict) -> None:
     assert result.returncode == 0, result.stderr[-4000:]
 
 
-def start_gunicorn(name: str, folder: Path, environment: dict, host: str) -> tuple[Service, str]:
+def start_gunicorn(
+    name: str, folder: Path, environment: dict, host: str, workers: int = 1
+) -> tuple[Service, str]:
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "schoolsite.wsgi"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"]
     # No control socket: its default path is one per user, which the two servers would share.
     command += ["--graceful-timeout", "5", "--no-control-socket"]
     service = start(name, command, folder, environment)

@@ -128,9 +128,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Admin POSTs run in one transaction (moderation.admin_gate.GateMiddleware). Taking SQLite's
     # write lock when a transaction begins makes concurrent writers wait for each other (up to
-    # `timeout` seconds) instead of failing with "database is locked" halfway through.
+    # `timeout` seconds) instead of failing with "database is locked" halfway through; in WAL
+    # mode readers never wait for a writer nor a writer for readers (an editor's autosaves and
+    # the pages visitors read at the same time). tests/schoolsite/test_sqlite_concurrent_writes.py
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
