@@ -9,7 +9,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from django.contrib.auth.hashers import Argon2PasswordHasher  # noqa: F401  (argon2 installed)
 from django.db import connection
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -18,7 +17,8 @@ from cms_pages.models import NewsIndexPage
 from cms_pages.provisioning import SchoolNames, create_school
 from tests import servers
 from tests.admin_forms import form_data
-from tests.people import PASSWORD, current_code, make_member
+from tests.people import make_member
+from tests.schoolsite.test_two_servers import shared_database, sign_in
 
 HOST = "busy-school.test"
 AUTOSAVES = 20
@@ -43,38 +43,19 @@ def school(transactional_db, settings):
 @pytest.fixture
 def server(school, tmp_path):
     """Gunicorn with three worker processes on a file copy of the test database."""
-    path = tmp_path / "busy.sqlite3"
-    connection.ensure_connection()
-    target = sqlite3.connect(path)
-    try:
-        connection.connection.backup(target)
-    finally:
-        target.close()
+    database = shared_database(tmp_path)
     environment = servers.production_environment(
         ALLOWED_HOSTS=HOST,
-        DATABASE_URL=f"sqlite:///{path}",
+        DATABASE_URL=database,
         MEKTEP_VAR_DIR=str(tmp_path / "var"),
         STATIC_ROOT=str(tmp_path / "static"),
     )
     servers.collect_static(tmp_path, environment)
     service, address = servers.start_gunicorn("busy", tmp_path, environment, HOST, workers=3)
     try:
-        yield service, address, path
+        yield service, address, database.removeprefix("sqlite:///")
     finally:
         servers.stop_all([service])
-
-
-def sign_in(browser, address, school):
-    page = browser.get(address, "/admin/login/")
-    data = form_data(page.text, containing="username")
-    data.update(username=school["username"], password=PASSWORD)
-    assert browser.post(address, "/admin/login/", data).status_code == 302
-    for _attempt in range(3):
-        data = form_data(browser.get(address, "/admin/two-factor/").text, containing="token")
-        data["token"] = current_code(school["device"])
-        if browser.post(address, "/admin/two-factor/", data).status_code == 302:
-            return
-    raise AssertionError("two-step verification failed")
 
 
 def test_twenty_autosaves_and_a_submit_at_once_all_succeed(server, school):
