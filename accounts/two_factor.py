@@ -5,10 +5,13 @@ else who has turned it on must pass it too. Until they do, every admin page send
 verification page, or to enrolment when they have no device yet.
 """
 
+import base64
 from urllib.parse import urlencode
 
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
@@ -27,6 +30,24 @@ def needs_verification(user) -> bool:
         and not user.is_verified()
         and (requires_two_factor(user) or has_confirmed_device(user))
     )
+
+
+def grouped_secret(device) -> str:
+    """The device's key as an authenticator app asks for it by hand: base32, in groups of four."""
+    key = base64.b32encode(bytes(device.bin_key)).decode().rstrip("=")
+    return " ".join(key[start : start + 4] for start in range(0, len(key), 4))
+
+
+def is_background(request) -> bool:
+    """A request the admin's own scripts make (a fetch, a form sent in the background), not a
+    page the person opens: the browser says so in Sec-Fetch-Mode; older ones by what they
+    accept or by X-Requested-With."""
+    mode = request.headers.get("Sec-Fetch-Mode")
+    if mode:
+        return mode != "navigate"
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        return True
+    return "text/html" not in request.headers.get("Accept", "text/html")
 
 
 def new_recovery_codes(user) -> list[str]:
@@ -55,6 +76,14 @@ class RequireTwoFactorMiddleware:
                 reverse("accounts_two_factor_enrol"),
             }
             if request.path not in open_paths:
+                if is_background(request):
+                    # Redirected, a script would show the verification page inside the page
+                    # that asked (it was drawn twice), and make it the page to return to.
+                    return HttpResponse(
+                        _("Two-step verification is needed first."),
+                        status=403,
+                        content_type="text/plain; charset=utf-8",
+                    )
                 target = (
                     "accounts_two_factor_verify"
                     if has_confirmed_device(request.user)

@@ -13,7 +13,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..audit import record
-from ..two_factor import has_confirmed_device, new_recovery_codes
+from ..two_factor import grouped_secret, has_confirmed_device, new_recovery_codes
 
 
 class TokenForm(forms.Form):
@@ -72,6 +72,7 @@ def enrol(request):
     context = {
         "form": form,
         "config_url": device.config_url,
+        "secret": grouped_secret(device),
         "qr_svg": mark_safe(qr_svg),  # segno's own markup of a URI we generated
         "next": next_url(request),
     }

@@ -1,3 +1,4 @@
+import base64
 import re
 from html import unescape
 
@@ -21,11 +22,16 @@ def test_a_site_administrator_must_enrol_and_gets_ten_recovery_codes(client, sch
     assert client.get("/admin/pages/").url.startswith("/admin/two-factor/enrol/")
 
     page = client.get("/admin/two-factor/enrol/").content.decode()
-    uri = unescape(re.search(r'class="otpauth-uri">([^<]+)<', page).group(1))
-    assert uri.startswith("otpauth://totp/") and "secret=" in uri
     assert "<svg" in page
-
+    # Typed by hand: the key in groups of four, not the long otpauth:// address.
     device = TOTPDevice.objects.get(user=admin, confirmed=False)
+    key = re.search(r'class="secret-key">([^<]+)<', page).group(1)
+    assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{1,4})+", key)
+    assert base64.b32decode(key.replace(" ", "") + "=" * (-len(key.replace(" ", "")) % 8)) == (
+        device.bin_key
+    )
+    assert "otpauth://" not in unescape(page)
+
     done = client.post("/admin/two-factor/enrol/", {"token": current_code(device)})
     assert len(re.findall(r"<li><code>", done.content.decode())) == 10
     assert client.get("/admin/").status_code == 200
@@ -69,3 +75,24 @@ def test_a_wrong_code_is_refused_and_the_admin_stays_closed(client, school):
     wrong = str((int(current_code(device)) + 1) % 1_000_000).zfill(6)
     assert client.post("/admin/two-factor/", {"token": wrong}).status_code == 200
     assert client.get("/admin/").url.startswith("/admin/two-factor/")
+
+
+def test_the_admins_background_requests_get_a_refusal_not_the_verification_page(client, school):
+    """Redirected, a script of the admin drew the verification page inside the page that asked
+    and made itself the page to return to; now only the page the person opens is redirected."""
+    director = make_member(school.site, DIRECTOR)
+    TOTPDevice.objects.create(user=director, name="phone", confirmed=True)
+    password_only(client, director)
+    opened = client.get("/admin/pages/", headers={"Sec-Fetch-Mode": "navigate"})
+    assert opened.status_code == 302 and opened.url.startswith("/admin/two-factor/")
+    for headers in (
+        {"Sec-Fetch-Mode": "cors", "Accept": "text/html"},
+        {"X-Requested-With": "XMLHttpRequest"},
+        {"Accept": "application/json"},
+    ):
+        fetched = client.get("/admin/api/main/pages/", headers=headers)
+        assert fetched.status_code == 403, headers
+        assert fetched["Content-Type"].startswith("text/plain")
+        assert fetched.content.decode() == "Адегенде эки баскычтуу текшерүүдөн өтүңүз."
+    sent = client.post("/admin/editing-sessions/ping/", headers={"Sec-Fetch-Mode": "same-origin"})
+    assert sent.status_code == 403
