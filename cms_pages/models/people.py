@@ -9,7 +9,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -74,7 +74,7 @@ class StaffMember(PublishedWithConsent, Orderable):
     page = ParentalKey(
         "cms_pages.TeachingStaffPage", on_delete=models.CASCADE, related_name="staff_members"
     )
-    full_name = models.CharField(_("full name"), max_length=255)
+    full_name = models.CharField(pgettext_lazy("person", "full name"), max_length=255)
     position = models.CharField(_("position"), max_length=255)
     subjects = models.CharField(_("subjects taught"), max_length=255, blank=True)
     subject_area = models.CharField(

@@ -11,6 +11,7 @@ panels; the records hang off Wagtail's base page, so no new table is needed per 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
@@ -35,7 +36,7 @@ class PersonShown(PublishedWithConsent, Orderable):
     publishing_requires_consent = True
 
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="people_shown")
-    full_name = models.CharField(_("full name"), max_length=255)
+    full_name = models.CharField(pgettext_lazy("person", "full name"), max_length=255)
     kind = models.CharField(_("who they are"), max_length=10, choices=KIND_CHOICES)
     image = models.ForeignKey(
         "wagtailimages.Image",

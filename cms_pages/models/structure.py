@@ -8,6 +8,7 @@ consent, and appears on the site, in the API and in the export only once that co
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from modelcluster.queryset import FakeQuerySet
@@ -37,7 +38,7 @@ class ManagementBodyMember(PublishedWithConsent, Orderable):
     ]
 
     body = ParentalKey("cms_pages.ManagementBody", on_delete=models.CASCADE, related_name="people")
-    full_name = models.CharField(_("full name"), max_length=255)
+    full_name = models.CharField(pgettext_lazy("person", "full name"), max_length=255)
     role = models.CharField(
         _("role in the body"), max_length=16, choices=ROLE_CHOICES, default=MEMBER
     )
