@@ -1,7 +1,7 @@
-from wagtail.admin.forms import WagtailAdminPageForm
+from .slugs import LatinSlugPageForm
 
 
-class PersonalDataPageForm(WagtailAdminPageForm):
+class PersonalDataPageForm(LatinSlugPageForm):
     """Records who entered a person's consent to publication, so it can be traced (R5).
 
     The editor enters the date; the form notes the editing user when the date first appears and

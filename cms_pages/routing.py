@@ -22,10 +22,14 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from .request_tree import SiteTree, site_tree
+from .slugs import LatinSlugPageForm
 
 
 class TreeRoutedPage:
-    """A page type whose view restrictions the router may have checked already."""
+    """A page type whose view restrictions the router may have checked already; its admin form
+    makes Latin slugs (cms_pages/slugs.py)."""
+
+    base_form_class = LatinSlugPageForm
 
     def get_view_restrictions(self):
         if getattr(self, "_unrestricted_by_tree", False):

@@ -1,7 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page, Site
 
@@ -11,6 +10,7 @@ from ..request_tree import first_of_type, public_children, site_tree
 from ..routing import TreeRoutedPage
 from ..searchable import SearchablePage
 from ..serialization import DisclosureFields, Nested
+from ..slugs import LatinSlugPageForm
 from ..visibility import public_pages
 from .disclosure import DisclosureIndexPage
 from .events import EventIndexPage, upcoming_events_of
@@ -18,7 +18,7 @@ from .general import map_url
 from .school import SchoolProfile
 
 
-class HomePageForm(WagtailAdminPageForm):
+class HomePageForm(LatinSlugPageForm):
     """A quick link leads to a page of the school's own site, never to another school's."""
 
     def clean(self):
