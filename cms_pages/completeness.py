@@ -74,6 +74,10 @@ class SchoolReport:
     def is_complete(self) -> bool:
         return all(item.is_complete for item in self.items)
 
+    @property
+    def items_needing_work(self) -> list[ItemReport]:
+        return [item for item in self.items if not item.is_complete]
+
     def as_dict(self) -> dict:
         return {
             "hostname": self.site.hostname,

@@ -39,6 +39,11 @@ def add_disclosure_completeness_panel(request, panels):
     sites = editable_sites(request.user)
     if sites:
         panels.append(DisclosureCompletenessPanel([school_report(site) for site in sites]))
+    # What waits for the person's decision comes first (a director's approvals), above the
+    # visitors' messages and the completeness summary.
+    for panel in panels:
+        if getattr(panel, "name", "") == "workflow_objects_to_moderate":
+            panel.order = 10
 
 
 @hooks.register("before_serve_page")
