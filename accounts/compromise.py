@@ -5,10 +5,11 @@ import secrets
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .audit import record
+from .languages import preferred_language
 from .roles import SITE_ADMIN
 from .scope import memberships, school_users
 
@@ -36,27 +37,29 @@ def report_compromise(user, ip: str = "") -> None:
 
 
 def notify_site_administrators(user) -> None:
+    """Each of the schools' site administrators is told, in their own language."""
     sites = {record.site for record in memberships(user)}
-    recipients = sorted(
-        {
-            admin.email
-            for site in sites
-            for admin in school_users(site).filter(
-                is_active=True, groups__school_role__role_key=SITE_ADMIN
-            )
-            if admin.email and admin.pk != user.pk
-        }
-    )
-    if not recipients:
-        return
-    send_mail(
-        subject=_("Account %(username)s reported as compromised") % {"username": user.username},
-        message=_(
-            "%(name)s (%(username)s) reported that their account may be compromised. All their "
-            "sessions were ended and they must set a new password through password reset. "
-            "Check the account events report for sign-ins you do not recognise."
+    admins = {
+        admin.pk: admin
+        for site in sites
+        for admin in school_users(site).filter(
+            is_active=True, groups__school_role__role_key=SITE_ADMIN
         )
-        % {"name": user.get_full_name() or user.username, "username": user.username},
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
+        if admin.email and admin.pk != user.pk
+    }
+    for admin in sorted(admins.values(), key=lambda admin: admin.email):
+        with translation.override(preferred_language(admin)):
+            subject = _("Account %(username)s reported as compromised") % {
+                "username": user.username
+            }
+            message = _(
+                "%(name)s (%(username)s) reported that their account may be compromised. All "
+                "their sessions were ended and they must set a new password through password "
+                "reset. Check the account events report for sign-ins you do not recognise."
+            ) % {"name": user.get_full_name() or user.username, "username": user.username}
+        send_mail(
+            subject=subject,
+            message=message,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[admin.email],
+        )

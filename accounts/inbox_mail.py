@@ -14,18 +14,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.users.models import UserProfile
 
 from cms_pages.models import VisitorMessage
 
+from .languages import preferred_language
 from .roles import DIRECTOR, SITE_ADMIN
 
 logger = logging.getLogger("mektep.accounts")
-
-
-def preferred_language(user) -> str:
-    lang = (UserProfile.get_for_user(user).get_preferred_language() or "").split("-")[0]
-    return lang if lang in ("ky", "ru") else settings.LANGUAGE_CODE.split("-")[0]
 
 
 def holders(site, role_key: str):

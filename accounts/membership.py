@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from wagtail.admin.utils import get_admin_base_url
 from wagtail.models import Site
 
 from .audit import record
+from .languages import preferred_language
 from .models import SchoolRole
 from .roles import ROLES
 from .scope import roles_at
@@ -112,13 +114,10 @@ def send_invitation(account) -> None:
             default_token_generator.make_token(account),
         ],
     )
-    send_mail(
-        subject=_("Your account on the school website"),
-        message=_(
+    with translation.override(preferred_language(account)):
+        subject = _("Your account on the school website")
+        message = _(
             "An account %(username)s was created for you. Set your own password here: %(link)s\n"
             "Never share your login or password with anyone."
-        )
-        % {"username": account.username, "link": link},
-        from_email=None,
-        recipient_list=[account.email],
-    )
+        ) % {"username": account.username, "link": link}
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[account.email])

@@ -9,15 +9,10 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.users.models import UserProfile
+
+from accounts.languages import preferred_language
 
 logger = logging.getLogger("mektep.moderation")
-
-
-def preferred_language(user) -> str:
-    lang = UserProfile.get_for_user(user).get_preferred_language() or ""
-    lang = lang.split("-")[0]
-    return lang if lang in ("ky", "ru") else settings.LANGUAGE_CODE.split("-")[0]
 
 
 def notify_rejection(workflow_state, review) -> None:

@@ -16,9 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts.languages import preferred_language
 from accounts.roles import ROLES, Can
-
-from ..notifications import preferred_language
 
 logger = logging.getLogger("mektep.moderation")
 
