@@ -74,13 +74,20 @@ class ModeratorReviewTask(AbstractGroupApprovalTask):
         return _("Content moderators review content that the automatic check flagged.")
 
     def start(self, workflow_state, user=None):
-        task_state = super().start(workflow_state, user=user)
-        if not flags_for(workflow_state):
-            task_state.approve(
-                user=automatic_check_account(),
-                update=False,
-                comment=str(_("Nothing was flagged; no review was needed.")),
-            )
+        if flags_for(workflow_state):
+            return super().start(workflow_state, user=user)
+        # Nothing flagged: the task is passed at once, without Wagtail's start, whose signal
+        # e-mails every moderator about a review nobody needs to do.
+        task_state = self.get_task_state_class()(workflow_state=workflow_state)
+        task_state.status = TaskState.STATUS_IN_PROGRESS
+        task_state.revision = workflow_state.content_object.get_latest_revision()
+        task_state.task = self
+        task_state.save()
+        task_state.approve(
+            user=automatic_check_account(),
+            update=False,
+            comment=str(_("Nothing was flagged; no review was needed.")),
+        )
         return task_state
 
     def on_action(self, task_state, user, action_name, **kwargs):
