@@ -56,3 +56,12 @@ def test_a_new_account_saves_its_first_password_rather_than_resetting_it(
     page = client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert f">{button}</button>" in page
     assert "Сбросить пароль" not in page
+
+
+def test_each_saved_record_of_a_list_is_headed_by_its_name(admin_client, demo_site):
+    staff = TeachingStaffPage.objects.get(slug="employees")
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[staff.pk])).content.decode()
+    for member in staff.staff_members.all():
+        assert f"{member.full_name_ky}<span data-inline-panel-child-count hidden>" in html
+    # A new record (the form the "add" button copies) is still numbered.
+    assert "<span data-inline-panel-child-count></span>" in html
