@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
@@ -78,12 +77,9 @@ class RequireTwoFactorMiddleware:
             if request.path not in open_paths:
                 if is_background(request):
                     # Redirected, a script would show the verification page inside the page
-                    # that asked (it was drawn twice), and make it the page to return to.
-                    return HttpResponse(
-                        _("Two-step verification is needed first."),
-                        status=403,
-                        content_type="text/plain; charset=utf-8",
-                    )
+                    # that asked (it was drawn twice), and make it the page to return to. The
+                    # refusal has no body: a script may draw whatever it gets.
+                    return HttpResponse(status=403)
                 target = (
                     "accounts_two_factor_verify"
                     if has_confirmed_device(request.user)

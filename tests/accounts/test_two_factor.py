@@ -92,7 +92,6 @@ def test_the_admins_background_requests_get_a_refusal_not_the_verification_page(
     ):
         fetched = client.get("/admin/api/main/pages/", headers=headers)
         assert fetched.status_code == 403, headers
-        assert fetched["Content-Type"].startswith("text/plain")
-        assert fetched.content.decode() == "Адегенде эки баскычтуу текшерүүдөн өтүңүз."
+        assert fetched.content == b""
     sent = client.post("/admin/editing-sessions/ping/", headers={"Sec-Fetch-Mode": "same-origin"})
     assert sent.status_code == 403
