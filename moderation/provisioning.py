@@ -1,11 +1,10 @@
 """Each new school gets its own publishing workflow, assigned to its home page."""
 
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.roles import DIRECTOR, MODERATOR, school_group
+from cms_pages.sections import bilingual
 
 from .models import ContentCheckTask, ModeratorReviewTask
 
@@ -19,11 +18,7 @@ PUBLISHING = gettext_noop("publishing")
 
 def bilingual_name(school: str, message: str) -> str:
     """E.g. "«Ала-Тоо» мектеби: жарыялоо / публикация"."""
-    names = []
-    for code in ("ky", "ru"):
-        with translation.override(code):
-            names.append(_(message))
-    return f"{school}: {' / '.join(dict.fromkeys(names))}"
+    return f"{school}: {' / '.join(dict.fromkeys(bilingual(message).values()))}"
 
 
 def create_publishing_workflow(sender, site, home_page, profile, **kwargs):

@@ -49,8 +49,8 @@ class EventIndexPage(SearchablePage, TreeRoutedPage, Page):
         return texts
 
     def upcoming_events(self):
-        """Events not yet over, soonest first."""
-        return upcoming_events_of(self.pk)
+        """Events not yet over, soonest first (a preview's unsaved events included)."""
+        return not_over(self.events)
 
     def public_events(self) -> list["Event"]:
         """Every event, past ones included, in the order they happen."""
@@ -58,10 +58,7 @@ class EventIndexPage(SearchablePage, TreeRoutedPage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        upcoming = list(self.upcoming_events())
-        # The list shortens by itself when the first of them is over.
-        page_cache.until(request, min((e.end or e.start for e in upcoming), default=None))
-        context["upcoming_events"] = upcoming
+        context["upcoming_events"] = listed_until_over(request, self.upcoming_events())
         return context
 
     def get_cached_paths(self):
@@ -123,8 +120,17 @@ class Event(Orderable):
             raise ValidationError({"end": _("The event cannot end before it starts.")})
 
 
-def upcoming_events_of(events_page_id: int):
-    """The events of an events page not yet over, soonest first."""
+def not_over(events):
+    """Of these events (a queryset or a page's own list of them), those not yet over, soonest
+    first."""
     now = timezone.now()
     over = Q(end__lt=now) | Q(end__isnull=True, start__lt=now)
-    return Event.objects.filter(page_id=events_page_id).exclude(over).order_by("start", "pk")
+    return events.exclude(over).order_by("start", "pk")
+
+
+def listed_until_over(request, events) -> list:
+    """The events, for a page that lists them: a cached copy of the page lasts until the first
+    of them is over, so the list shortens by itself."""
+    events = list(events)
+    page_cache.until(request, min((e.end or e.start for e in events), default=None))
+    return events

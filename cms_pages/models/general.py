@@ -5,12 +5,10 @@ Both are built from the restricted blocks of `cms_pages.blocks`, once per langua
 (`body_ky`, `body_ru`), and are checked like every page before they go live.
 """
 
-from urllib.parse import urlencode
-
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from ..blocks import GeneralBlocks
 from ..routing import TreeRoutedPage
@@ -63,20 +61,3 @@ class ContactsPage(SearchablePage, TreeRoutedPage, Page):
     class Meta:
         verbose_name = _("contacts page")
         verbose_name_plural = _("contacts pages")
-
-    def get_context(self, request, *args, **kwargs):
-        from .. import page_cache
-
-        context = super().get_context(request, *args, **kwargs)
-        context["map_url"] = map_url(page_cache.school_profile(Site.find_for_request(request)))
-        return context
-
-
-def map_url(profile) -> str:
-    """A plain link to the school on OpenStreetMap: its point if known, else its address."""
-    if profile.latitude is not None and profile.longitude is not None:
-        lat, lon = profile.latitude, profile.longitude
-        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-    if profile.address:
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": profile.address})
-    return ""

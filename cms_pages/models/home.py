@@ -2,9 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page
 
-from .. import page_cache
 from ..profile_fields import SCHOOL_FIELDS
 from ..request_tree import first_of_type, public_children, site_tree
 from ..routing import TreeRoutedPage
@@ -13,8 +12,7 @@ from ..serialization import DisclosureFields, Nested
 from ..slugs import LatinSlugPageForm
 from ..visibility import public_pages
 from .disclosure import DisclosureIndexPage
-from .events import EventIndexPage, upcoming_events_of
-from .general import map_url
+from .events import Event, EventIndexPage, listed_until_over, not_over
 from .school import SchoolProfile
 
 
@@ -81,15 +79,13 @@ class HomePage(SearchablePage, TreeRoutedPage, Page):
         events_page = first_of_type(sections, EventIndexPage)
         context["events_page"] = events_page
         context["next_events"] = next_events(request, events_page)
-        site = Site.find_for_request(request)
-        context["map_url"] = map_url(page_cache.school_profile(site)) if site else ""
         return context
 
     def public_quick_links(self, request) -> list[dict]:
         """The school's quick links whose page a visitor can open (live, public, on this site),
         in the school's order, each with its label in the page's language."""
         links = list(self.quick_links.all())
-        wanted = {link.link_page_id for link in links}
+        wanted = {link.link_page_id for link in links} - {self.pk}
         tree = site_tree(request)
         found = {}
         if tree is not None and tree.get(self) is not None:
@@ -98,7 +94,7 @@ class HomePage(SearchablePage, TreeRoutedPage, Page):
                 for page in tree.by_path.values()
                 if page.pk in wanted and page.live and tree.is_public(page)
             }
-        missing = wanted - set(found) - {self.pk}
+        missing = wanted - set(found)
         if missing and self.path:
             # Pages the tree does not hold (news articles, or a preview outside the site).
             below = Page.objects.filter(pk__in=missing, path__startswith=self.path).live()
@@ -106,7 +102,7 @@ class HomePage(SearchablePage, TreeRoutedPage, Page):
         return [
             {"page": found[link.link_page_id], "link": link}
             for link in links
-            if link.link_page_id in found and found[link.link_page_id].pk != self.pk
+            if link.link_page_id in found
         ]
 
     def public_school(self) -> SchoolProfile | None:
@@ -142,10 +138,10 @@ class HomeQuickLink(Orderable):
 
 
 def next_events(request, events_page, count: int = 3) -> list:
-    """The next events not yet over, soonest first; the cached home page is rebuilt when the
-    first of them is over."""
+    """The next events of the school's events page (a plain page of the site tree), soonest
+    first; the cached home page is rebuilt when the first of them is over."""
     if events_page is None:
         return []
-    upcoming = list(upcoming_events_of(events_page.pk)[:count])
-    page_cache.until(request, min((e.end or e.start for e in upcoming), default=None))
-    return upcoming
+    return listed_until_over(
+        request, not_over(Event.objects.filter(page_id=events_page.pk))[:count]
+    )

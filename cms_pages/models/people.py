@@ -212,15 +212,19 @@ def staff_groups(staff: list[StaffMember]) -> list[dict]:
 
 
 def public_leaders_of(leadership_page_id: int) -> list["Leader"]:
-    """The head, then the deputies, of a leadership page, each with consent to publication."""
-    leaders = with_publication_consent(
-        Leader.objects.filter(page_id=leadership_page_id)
-        .select_related("photo")
-        .prefetch_related("photo__renditions")
-        .order_by("sort_order", "pk")
+    """The published leaders of a leadership page (by id, from another page)."""
+    return head_first(
+        Leader.objects.filter(page_id=leadership_page_id).order_by("sort_order", "pk")
     )
-    # The head first, then the deputies, each group in the editor's order.
-    return sorted(leaders, key=lambda leader: leader.role != Leader.HEAD)
+
+
+def head_first(leaders) -> list["Leader"]:
+    """The leaders with consent to publication, with their photos: the head first, then the
+    deputies, each group in the editor's order."""
+    consented = with_publication_consent(
+        leaders.select_related("photo").prefetch_related("photo__renditions")
+    )
+    return sorted(consented, key=lambda leader: leader.role != Leader.HEAD)
 
 
 class Leader(PublishedWithConsent, Orderable):
@@ -282,8 +286,4 @@ class LeadershipPage(DisclosureSection):
         verbose_name_plural = _("leadership pages")
 
     def public_leaders(self) -> list[Leader]:
-        leaders = with_publication_consent(
-            self.leaders.select_related("photo").prefetch_related("photo__renditions")
-        )
-        # The head first, then the deputies, each group in the editor's order.
-        return sorted(leaders, key=lambda leader: leader.role != Leader.HEAD)
+        return head_first(self.leaders)

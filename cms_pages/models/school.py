@@ -6,6 +6,8 @@ is what the public sees; the school's changes wait in revisions until its direct
 (see school_records.py).
 """
 
+from urllib.parse import urlencode
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -148,6 +150,17 @@ class SchoolProfile(SchoolRecordMixin, ClusterableModel, BaseSiteSetting):
     @property
     def responsible_tel_uri(self) -> str:
         return tel_uri(self.responsible_phone)
+
+    @property
+    def map_url(self) -> str:
+        """A plain link to the school on OpenStreetMap (no third-party script on the site): its
+        point if known, else its address."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = self.latitude, self.longitude
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        if self.address:
+            return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
+        return ""
 
     @property
     def working_hours_lines(self) -> list[str]:
