@@ -8,6 +8,7 @@ that the running installation translates, through the same catalogues Django use
 Needs polib (a development dependency): used by benchmarks/catalogue_coverage.py and the tests.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,3 +84,17 @@ def coverage(language: str) -> Coverage:
         else:
             result.missing.append((domain, context, message, plural))
     return result
+
+
+def english_giveaways(language: str, domains=DOMAINS) -> set[str]:
+    """Wagtail's plain English messages (no placeholder or markup, three letters or more), but
+    those the language's catalogues write the same way (URL, ID ...): one of them on a screen
+    means a text left in English, whether its translation is missing or the screen does not
+    ask for it. For the tests that read the admin's screens."""
+    same = {domain: catalogue(language, domain) for domain in domains}
+    return {
+        message.strip()
+        for domain, context, message, plural in english_entries(domains)
+        if not (plural or context or re.search(r"[%{<]", message) or len(message) < 3)
+        and same[domain].get(message) != message
+    }

@@ -4,7 +4,12 @@ at hand. Screenshots go to var/screenshots/ for a reviewer to look at."""
 
 import pytest
 
-from tests.browser.screens import DESKTOP, HEADER_BLUE, PHONE, SCREENSHOTS
+from tests.browser.screens import (
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    assert_styled_and_fitting,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -53,13 +58,6 @@ def shot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-def check_styled_and_fitting(page, viewport, colour=HEADER_BLUE):
-    header = page.locator("header.site-header")
-    # The stylesheet is loaded: a check of an unstyled page would prove nothing.
-    assert header.evaluate("element => getComputedStyle(element).backgroundColor") == colour
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-
-
 def check_menu_contrast(page):
     contrasts = page.evaluate(CONTRASTS)
     assert len(contrasts) >= 5
@@ -72,7 +70,7 @@ def test_on_a_phone_the_header_is_compact_and_its_menu_opens_and_closes(
 ):
     context, page = open_page(browser, f"{demo_live_server.url}/{lang}/", PHONE, locale)
     try:
-        check_styled_and_fitting(page, PHONE)
+        assert_styled_and_fitting(page, PHONE)
         header = page.locator("header.site-header").bounding_box()
         assert header["height"] <= PHONE["height"] / 4, header
         # The school, the languages, the switch and the menu button are there; the menu is not.
@@ -109,7 +107,7 @@ def test_on_a_desktop_the_whole_menu_is_shown_without_a_button(
 ):
     context, page = open_page(browser, f"{demo_live_server.url}/{lang}/", DESKTOP, locale)
     try:
-        check_styled_and_fitting(page, DESKTOP)
+        assert_styled_and_fitting(page, DESKTOP)
         assert not page.locator("summary.site-menu__toggle").is_visible()
         menu_links = page.locator(".main-menu a")
         for index in range(menu_links.count()):
@@ -130,7 +128,7 @@ def test_the_visually_impaired_mode_shows_the_whole_school_name_on_a_phone(
     try:
         assert "a11y" in (page.locator("html").get_attribute("class") or "")
         shot(page, "header-a11y-ky-360")
-        check_styled_and_fitting(page, PHONE, colour="rgb(0, 0, 0)")  # black on white
+        assert_styled_and_fitting(page, PHONE, colour="rgb(0, 0, 0)")  # black on white
         name = page.locator(".site-brand__name")
         assert name.inner_text() == "«Ала-Тоо» жалпы орто билим берүүчү мектеби"
         box = name.bounding_box()

@@ -5,7 +5,7 @@ var/screenshots/ for a reviewer to look at."""
 
 import pytest
 
-from tests.browser.screens import HEADER_BLUE, SCREENSHOTS, VIEWPORTS
+from tests.browser.screens import SCREENSHOTS, VIEWPORTS, assert_styled_and_fitting
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +28,6 @@ def open_page(browser, url, viewport, lang):
     return context, page
 
 
-def check_styled_and_fitting(page, viewport):
-    header = page.locator("header.site-header")
-    assert header.evaluate("element => getComputedStyle(element).backgroundColor") == HEADER_BLUE
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
-
-
 def shot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -54,7 +48,7 @@ def test_the_home_page_shows_photo_quick_links_news_events_and_contacts(
     context, page = open_page(browser, f"{demo_live_server.url}/{lang}/", viewport, lang)
     try:
         shot(page, f"home-{screen}-{lang}")
-        check_styled_and_fitting(page, viewport)
+        assert_styled_and_fitting(page, viewport)
         photo = page.locator(".home-photo img")
         assert photo.evaluate("image => image.complete && image.naturalWidth > 0")
         # The browser picked a WebP rendition no wider than it needs.
@@ -86,7 +80,7 @@ def test_a_parent_finds_the_places_per_grade_in_one_tap(browser, demo_live_serve
         first = places.first
         first.scroll_into_view_if_needed()
         assert first.locator('[itemprop="numberVacant"]').is_visible()
-        check_styled_and_fitting(page, VIEWPORTS["phone"])
+        assert_styled_and_fitting(page, VIEWPORTS["phone"])
         shot(page, f"journey-admission-phone-{lang}")
     finally:
         context.close()
@@ -101,7 +95,7 @@ def test_a_parent_finds_a_mathematics_teacher_in_two_taps(browser, demo_live_ser
         page.locator(".quick-links a", has_text=JOURNEYS[lang]["teachers"]).click()  # tap 1
         page.wait_for_load_state()
         assert page.url.endswith(f"/{lang}/sveden/employees/")
-        check_styled_and_fitting(page, viewport)
+        assert_styled_and_fitting(page, viewport)
         shot(page, f"staff-{screen}-{lang}")
         page.locator(".staff-index a", has_text=JOURNEYS[lang]["maths"]).click()  # tap 2
         teacher = page.locator(".staff-group h3", has_text="Жумабеков")
@@ -120,7 +114,7 @@ def test_a_wide_table_is_a_card_per_row_on_a_phone_and_a_table_on_a_desktop(
     viewport = VIEWPORTS[screen]
     context, page = open_page(browser, f"{demo_live_server.url}/{lang}/parents/", viewport, lang)
     try:
-        check_styled_and_fitting(page, viewport)
+        assert_styled_and_fitting(page, viewport)
         cell = page.locator(".table-scroll--stacking td").nth(4)
         shown = cell.evaluate("cell => getComputedStyle(cell).display")
         label = cell.evaluate("cell => getComputedStyle(cell, '::before').content")
