@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from tests.html_checker import vnu_command
+from tests.live_server_lock import share_the_test_connection
 from tests.quick_flush import use_delete_to_flush
 from tests.schools import TEST_SCHOOLS, build_school
 from tests.template_database import install as copy_test_databases_from_a_template
@@ -79,6 +80,14 @@ def demo_site(db) -> Site:
     if TEST_PART != "demo":
         call_command("load_demo", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def live_server(live_server):
+    """pytest-django's live server (one per session), on the test thread's own connection to an
+    in-memory SQLite database and using it one request at a time (tests/live_server_lock.py)."""
+    share_the_test_connection(live_server)
+    return live_server
 
 
 @pytest.fixture
