@@ -256,8 +256,8 @@ def check_staff(page, profile, found: Findings, today) -> None:
     found.require_records(staff, page.staff_members.model)
     found.records(
         staff,
-        required_texts=("full_name", "position", "subjects", "education_level", "specialty"),
-        required_facts=("total_experience_years", "specialty_experience_years"),
+        required_texts=("full_name", "position", "subjects", "specialty"),
+        required_facts=("education", "total_experience_years", "specialty_experience_years"),
     )
 
 

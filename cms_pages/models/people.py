@@ -70,6 +70,22 @@ class PublishedWithConsent(models.Model):
             )
 
 
+OTHER = "other"
+EDUCATION_CHOICES = [
+    ("higher", _("Higher")),
+    ("incomplete_higher", _("Incomplete higher")),
+    ("secondary_vocational", _("Secondary vocational")),
+    (OTHER, _("Other (write it in the next field)")),
+]
+CATEGORY_CHOICES = [
+    ("highest", _("Highest category")),
+    ("first", _("First category")),
+    ("second", _("Second category")),
+    ("none", _("No category")),
+    (OTHER, _("Other (write it in the next field)")),
+]
+
+
 class StaffMember(PublishedWithConsent, Orderable):
     page = ParentalKey(
         "cms_pages.TeachingStaffPage", on_delete=models.CASCADE, related_name="staff_members"
@@ -86,8 +102,16 @@ class StaffMember(PublishedWithConsent, Orderable):
             "or Primary school); the first subject taught when empty."
         ),
     )
-    education_level = models.CharField(_("education level"), max_length=255, blank=True)
-    qualification = models.CharField(_("qualification category"), max_length=255, blank=True)
+    education = models.CharField(
+        _("education level"), max_length=24, choices=EDUCATION_CHOICES, blank=True
+    )
+    education_level = models.CharField(_("education level, if other"), max_length=255, blank=True)
+    qualification_category = models.CharField(
+        _("qualification category"), max_length=10, choices=CATEGORY_CHOICES, blank=True
+    )
+    qualification = models.CharField(
+        _("qualification category, if other"), max_length=255, blank=True
+    )
     specialty = models.CharField(
         _("specialty or direction of training"), max_length=255, blank=True
     )
@@ -118,7 +142,8 @@ class StaffMember(PublishedWithConsent, Orderable):
         FieldPanel("full_name"),
         FieldPanel("position"),
         FieldRowPanel([FieldPanel("subjects"), FieldPanel("subject_area")]),
-        FieldRowPanel([FieldPanel("education_level"), FieldPanel("qualification")]),
+        FieldRowPanel([FieldPanel("education"), FieldPanel("education_level")]),
+        FieldRowPanel([FieldPanel("qualification_category"), FieldPanel("qualification")]),
         FieldPanel("specialty"),
         FieldPanel("professional_development"),
         FieldRowPanel(
@@ -141,7 +166,14 @@ class StaffMember(PublishedWithConsent, Orderable):
             "professional_development",
             "publications",
         ),
-        facts=("total_experience_years", "specialty_experience_years", "phone", "email"),
+        facts=(
+            "education",
+            "qualification_category",
+            "total_experience_years",
+            "specialty_experience_years",
+            "phone",
+            "email",
+        ),
     )
 
     class Meta(Orderable.Meta):
@@ -150,6 +182,41 @@ class StaffMember(PublishedWithConsent, Orderable):
 
     def __str__(self):
         return self.full_name
+
+    def clean(self):
+        super().clean()
+        # A choice from the list says it all; the text is for "other" only, so it cannot go stale
+        # when the choice changes.
+        errors = {}
+        for choice, text in (
+            ("education", "education_level"),
+            ("qualification_category", "qualification"),
+        ):
+            texts = [f"{text}_{lang}" for lang, _name in settings.LANGUAGES]
+            if getattr(self, choice) == OTHER:
+                if not any(getattr(self, name) for name in texts):
+                    errors[texts[0]] = gettext("Write it here, or choose one from the list.")
+            elif getattr(self, choice):
+                for name in texts:
+                    setattr(self, name, "")
+        if errors:
+            raise ValidationError(errors)
+
+    def shown(self, choice: str, text: str):
+        """A choice's label in the page's language, or the typed text when it is "other" (and
+        for records saved before the choice existed)."""
+        value = getattr(self, choice)
+        if value and value != OTHER:
+            return getattr(self, f"get_{choice}_display")()
+        return translated_text(self, text)
+
+    @property
+    def education_shown(self):
+        return self.shown("education", "education_level")
+
+    @property
+    def qualification_shown(self):
+        return self.shown("qualification_category", "qualification")
 
     @property
     def professional_development_lines(self) -> list[str]:
