@@ -14,6 +14,8 @@ from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from moderation.approval import ConfirmedApprovalView
+
 from .views import school_screens as screens
 
 
@@ -37,6 +39,10 @@ def both(route: str, view_class):
 
 
 urlpatterns = [
+    path(
+        "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        ConfirmedApprovalView.as_view(),
+    ),
     *both("reports/locked/", screens.SchoolLockedPagesView),
     *both("reports/workflow/", screens.SchoolWorkflowView),
     *both("reports/workflow_tasks/", screens.SchoolWorkflowTasksView),
