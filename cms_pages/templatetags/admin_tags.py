@@ -16,3 +16,15 @@ def record_title(instance) -> str:
     if type(instance).__str__ is models.Model.__str__:
         return ""
     return str(instance).strip()
+
+
+@register.filter
+def school_name(site) -> str:
+    """The school's name in the admin's language (its profile's short name, else its full name),
+    where Wagtail would show the site's one name, which is Russian."""
+    if site is None:
+        return ""
+    from cms_pages.models import SchoolProfile
+
+    profile = SchoolProfile.for_site(site)
+    return (profile.short_name or profile.full_name or site.site_name or site.hostname).strip()
