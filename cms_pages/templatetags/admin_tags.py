@@ -21,10 +21,11 @@ def record_title(instance) -> str:
 @register.filter
 def school_name(site) -> str:
     """The school's name in the admin's language (its profile's short name, else its full name),
-    where Wagtail would show the site's one name, which is Russian."""
+    where Wagtail would show the site's one name, which is Russian. The profile comes from the
+    shared cache, as on the public pages: the dashboard reads no more rows for it."""
     if site is None:
         return ""
-    from cms_pages.models import SchoolProfile
+    from cms_pages.page_cache.profiles import school_profile
 
-    profile = SchoolProfile.for_site(site)
+    profile = school_profile(site)
     return (profile.short_name or profile.full_name or site.site_name or site.hostname).strip()
