@@ -2,6 +2,8 @@
 
 from html.parser import HTMLParser
 
+from django.urls import reverse
+
 
 class _FormParser(HTMLParser):
     def __init__(self):
@@ -64,3 +66,12 @@ def form_data(html: str, containing: str) -> dict[str, str]:
                 if "__prefix__" not in key
             }
     raise AssertionError(f"No form with a field named {containing!r} on the page")
+
+
+def publish_page_with(client, page, **changes):
+    """Open a page's editor, change some fields and press Publish, as its signed-in user would."""
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_data(client.get(url).content.decode(), containing="title_ru")
+    data.update(changes)
+    data["action-publish"] = "1"
+    return client.post(url, data, follow=True)

@@ -7,11 +7,10 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.urls import reverse
 
 from accounts.roles import DIRECTOR
 from cms_pages.models import TeachingStaffPage
-from tests.admin_forms import form_data
+from tests.admin_forms import publish_page_with as publish_with
 from tests.people import make_member, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -24,14 +23,6 @@ migration = importlib.import_module(
 @pytest.fixture
 def director(client, demo_site):
     sign_in(client, make_member(demo_site, DIRECTOR, "cholpon.director"))
-
-
-def publish_with(client, page, **changes):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    data = form_data(client.get(url).content.decode(), containing="title_ru")
-    data.update(changes)
-    data["action-publish"] = "1"
-    return client.post(url, data, follow=True)
 
 
 def staff_page(demo_site):

@@ -3,20 +3,11 @@ Publish of a disclosure page, or of an article with an optional field filled in 
 refused, and the public site keeps what it showed."""
 
 import pytest
-from django.urls import reverse
 
 from cms_pages.models import NewsPage, TeachingStaffPage
-from tests.admin_forms import form_data
+from tests.admin_forms import publish_page_with as publish_with
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_with(client, page, **changes):
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    data = form_data(client.get(url).content.decode(), containing="title_ru")
-    data.update(changes)
-    data["action-publish"] = "1"
-    return client.post(url, data, follow=True)
 
 
 def test_a_staff_member_without_a_russian_position_is_refused(client, demo_site, people, login_as):
