@@ -70,7 +70,10 @@ def validate(manifest) -> dict[str, dict]:
     )
     migrations = manifest.get("migrations")
     sound = sound and isinstance(migrations, list)
-    sound = sound and all(isinstance(pair, list) and len(pair) == 2 for pair in migrations)
+    sound = sound and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)
+        for pair in migrations
+    )
     if not sound:
         raise ManifestError("The archive's manifest is malformed.")
     return members

@@ -244,6 +244,9 @@ def test_a_manifest_of_another_format_or_none_is_refused(small_archive, tmp_path
     other = tmp_path / "other.tar"
     rewrite(small_archive, other, manifest_change=lambda m: m.update(format_version=2))
     assert "format version 2" in refused(other)
+    odd = tmp_path / "odd.tar"
+    rewrite(small_archive, odd, manifest_change=lambda m: m.update(migrations=[["a", ["b"]]]))
+    assert "manifest is malformed" in refused(odd)
     bare = tmp_path / "bare.tar"
     with tarfile.open(small_archive) as original, tarfile.open(bare, "w") as copy:
         for member in original.getmembers():
@@ -355,4 +358,14 @@ def test_retention_options_need_a_folder_and_a_count(tmp_path):
         run("backup", "--output", str(tmp_path / "a.tar"), "--keep-daily", "3")
     with pytest.raises(CommandError, match="from 0 up"):
         run("backup", "--output-dir", str(tmp_path), "--keep-weekly", "-1")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_media_outside_this_servers_disk_is_refused_rather_than_left_out(tmp_path, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    with pytest.raises(CommandError, match="not stored on this server's disk"):
+        run("backup", "--output", str(tmp_path / "site.tar.gz"))
     assert list(tmp_path.iterdir()) == []

@@ -64,6 +64,7 @@ class Command(BaseCommand):
         # The page cache (and Wagtail's cached site roots) would otherwise serve what was there.
         cache.clear()
         self.stdout.write(
-            f"Restored {options['archive']}: the database (Mektep {document['mektep_version']}, "
-            f"made {document['created']}) and {files} media files."
+            f"Restored {options['archive']}: the database (Mektep "
+            f"{document.get('mektep_version', '?')}, made {document.get('created', '?')}) and "
+            f"{files} media files."
         )
