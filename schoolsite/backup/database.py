@@ -71,9 +71,14 @@ def load(path) -> None:
 
 def run(command: list) -> None:
     command = [*command, *connection_arguments()]
-    result = subprocess.run(
-        command, env=client_environment(), capture_output=True, text=True, check=False
-    )
+    try:
+        result = subprocess.run(
+            command, env=client_environment(), capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        raise DatabaseError(
+            f"{command[0]} is not installed (on Debian: apt install postgresql-client)."
+        ) from None
     if result.returncode != 0:
         raise DatabaseError(f"{command[0]} failed: {result.stderr.strip()}")
 

@@ -369,3 +369,10 @@ def test_media_outside_this_servers_disk_is_refused_rather_than_left_out(tmp_pat
     with pytest.raises(CommandError, match="not stored on this server's disk"):
         run("backup", "--output", str(tmp_path / "site.tar.gz"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unwritable_output_is_refused_clearly(tmp_path):
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(CommandError, match="Cannot write"):
+        run("backup", "--output", str(tmp_path / "taken"))
+    assert [path.name for path in tmp_path.iterdir()] == ["taken"]

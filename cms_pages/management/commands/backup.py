@@ -62,6 +62,8 @@ class Command(BaseCommand):
             document = archive.write(output, root, passphrase)
         except database.DatabaseError as error:
             raise CommandError(str(error)) from None
+        except OSError as error:
+            raise CommandError(f"Cannot write {output}: {error}") from None
         files = sum(name.startswith("media/") for name in document["members"])
         self.stdout.write(
             f"Wrote {output} ({output.stat().st_size} bytes, {document['database_vendor']} "
