@@ -158,6 +158,7 @@ def checked_members(members) -> dict:
             or "\\" in name
             or "\x00" in name
             or any(part in ("..", ".", "") for part in parts)
+            or PurePosixPath(name).as_posix() != name  # "media//a" and "media/a" are one file
             or not (name == manifest.NAME or name.startswith(AREAS))
         )
         if unsafe:

@@ -46,7 +46,10 @@ def load(path) -> None:
         connection.ensure_connection()
         source = sqlite3.connect(path)
         try:
+            # One step: the copy replaces the database in one transaction, or not at all.
             source.backup(connection.connection)
+        except sqlite3.Error as error:
+            raise DatabaseError(f"SQLite could not restore the database: {error}") from None
         finally:
             source.close()
     else:

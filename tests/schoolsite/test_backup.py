@@ -255,7 +255,9 @@ def test_a_manifest_of_another_format_or_none_is_refused(small_archive, tmp_path
     assert "no manifest.json" in refused(bare)
 
 
-@pytest.mark.parametrize("name", ["../evil", "media/../../evil", "/etc/evil", "elsewhere/file"])
+@pytest.mark.parametrize(
+    "name", ["../evil", "media/../../evil", "/etc/evil", "elsewhere/file", "media//twice"]
+)
 def test_a_member_outside_the_archive_areas_is_refused(small_archive, tmp_path, name):
     evil = tmp_path / "evil.tar"
     rewrite(small_archive, evil, extra=[(tarfile.TarInfo(name), b"")])
