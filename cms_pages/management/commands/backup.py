@@ -29,8 +29,18 @@ class Command(BaseCommand):
             help=f"Require encryption (with the key in {encryption.KEY_VARIABLE}; encryption is "
             "automatic whenever that variable is set)",
         )
-        parser.add_argument("--keep-daily", type=int, metavar="N", help="With --output-dir")
-        parser.add_argument("--keep-weekly", type=int, metavar="M", help="With --output-dir")
+        parser.add_argument(
+            "--keep-daily",
+            type=int,
+            metavar="N",
+            help="With --output-dir: keep the newest archive of each of the last N days",
+        )
+        parser.add_argument(
+            "--keep-weekly",
+            type=int,
+            metavar="M",
+            help="With --output-dir: keep the newest archive of each of the last M ISO weeks",
+        )
 
     def handle(self, *args, **options):
         daily, weekly = options["keep_daily"], options["keep_weekly"]
