@@ -49,28 +49,32 @@ def compressed(output: Path) -> bool:
 
 
 def write(output: Path, media_root: Path, passphrase: str = "") -> dict:
-    """Writes the archive to `output` (through a temporary file renamed at the end, so that a
-    failed backup never leaves a half-written archive under the final name)."""
+    """Writes the installation's backup to `output`; returns its manifest."""
+    with tempfile.TemporaryDirectory(prefix="mektep-backup-") as work:
+        dump = Path(work) / "database"
+        database.dump(dump)
+        sources = {database.member_name(): dump}
+        for name in media_files(media_root):
+            sources[MEDIA_PREFIX + name] = media_root / name
+        return write_members(output, sources, manifest.build, passphrase)
+
+
+def write_members(output: Path, sources: dict[str, Path], describe, passphrase: str) -> dict:
+    """Writes the files `sources` ({member name: path}) and, last, the manifest that
+    `describe(members)` makes of their sizes and checksums. Through a temporary file renamed at
+    the end, so that a failed run never leaves a half-written archive under the final name."""
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     descriptor, partial = tempfile.mkstemp(
         dir=output.parent, prefix=f".{output.name}.", suffix=".partial"
     )
     try:
-        with (
-            os.fdopen(descriptor, "wb") as raw,
-            tempfile.TemporaryDirectory(prefix="mektep-backup-") as work,
-        ):
-            dump = Path(work) / "database"
-            database.dump(dump)
-            sources = {database.member_name(): dump}
-            for name in media_files(media_root):
-                sources[MEDIA_PREFIX + name] = media_root / name
+        with os.fdopen(descriptor, "wb") as raw:
             target = encryption.EncryptingWriter(raw, passphrase) if passphrase else raw
             mode = "w|gz" if compressed(output) else "w|"
             with tarfile.open(mode=mode, fileobj=target, format=tarfile.PAX_FORMAT) as tar:
                 members = {name: add(tar, name, path) for name, path in sources.items()}
-                document = manifest.build(members)
+                document = describe(members)
                 text = json.dumps(document, indent=2, ensure_ascii=False).encode()
                 info = tarfile.TarInfo(manifest.NAME)
                 info.size, info.mode = len(text), 0o600
