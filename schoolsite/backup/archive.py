@@ -133,9 +133,12 @@ def read(path: Path, staging: Path, passphrase: str = "") -> dict:
         path = plain
     try:
         with tarfile.open(path, "r:*") as tar:
-            members = checked_members(tar.getmembers())
-            document = read_manifest(tar, members.pop(manifest.NAME, None))
+            found = tar.getmembers()
+            # The manifest first: it tells a foreign archive from a Mektep backup.
+            document = read_manifest(tar, [m for m in found if m.name == manifest.NAME])
             listed = manifest.validate(document)
+            members = checked_members(found)
+            del members[manifest.NAME]
             check_members_match(members, listed)
             manifest.check_fits_this_installation(document)
             if database.member_name() not in listed:
@@ -178,9 +181,12 @@ def checked_members(members) -> dict:
     return found
 
 
-def read_manifest(tar, member) -> dict:
-    if member is None:
+def read_manifest(tar, candidates: list) -> dict:
+    if not candidates:
         raise ArchiveError("The archive has no manifest.json: it is not a Mektep backup.")
+    if len(candidates) > 1 or not candidates[0].isreg():
+        raise ArchiveError("The archive's manifest.json is not one regular file.")
+    member = candidates[0]
     if member.size > MANIFEST_LIMIT:
         raise ArchiveError("The archive's manifest is implausibly large.")
     data = tar.extractfile(member).read(member.size)
