@@ -8,9 +8,10 @@ import tarfile
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, Site
+from wagtail.documents.models import Document
+from wagtail.models import Collection, Page, Site
 
-from cms_pages.models import StaffMember
+from cms_pages.models import SchoolProfile, StaffMember
 from schoolsite.backup import encryption
 from tests.cms_pages.public_site import announce, publish_article
 
@@ -82,6 +83,11 @@ def test_the_export_holds_the_schools_pages_records_and_files_and_nothing_of_ano
     assert hashlib.sha256(files[photo]).hexdigest() == document["members"][photo]["sha256"]
     assert not any("other-school-photo" in name for name in files)
     assert article.image.pk in [image["pk"] for image in school["images"]]
+    collection = SchoolProfile.for_site(demo_site).collection
+    documents = Document.objects.filter(
+        collection__in=Collection.objects.descendant_of(collection, inclusive=True)
+    )
+    assert documents and {f"media/{document.file.name}" for document in documents} <= set(files)
     for name, data in files.items():
         assert document["members"][name]["size"] == len(data)
 
