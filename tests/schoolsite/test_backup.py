@@ -8,6 +8,7 @@ their data themselves (the "others" part of tests/conftest.py).
 import io
 import os
 import shutil
+import subprocess
 import tarfile
 from pathlib import Path
 
@@ -383,3 +384,25 @@ def test_an_unwritable_output_is_refused_clearly(tmp_path):
     with pytest.raises(CommandError, match="Cannot write"):
         run("backup", "--output", str(tmp_path / "taken"))
     assert [path.name for path in tmp_path.iterdir()] == ["taken"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump is for PostgreSQL")
+def test_the_database_password_reaches_pg_dump_only_through_the_environment(tmp_path, monkeypatch):
+    calls = []
+    real_run = subprocess.run
+
+    def recording_run(command, **options):
+        calls.append((command, options["env"]))
+        return real_run(command, **options)
+
+    monkeypatch.setattr(subprocess, "run", recording_run)
+    run("backup", "--output", str(tmp_path / "site.tar.gz"))
+    [(command, environment)] = calls
+    password = connection.settings_dict["PASSWORD"]
+    assert command[0] == "pg_dump" and "--format=custom" in command
+    # The user name may equal the password (as on the test server): look for how a password
+    # could be written on a command line, not for the string itself.
+    assert password and not any(
+        "password=" in argument or f":{password}@" in argument for argument in command
+    )
+    assert environment["PGPASSWORD"] == password
