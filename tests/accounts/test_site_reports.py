@@ -1,0 +1,332 @@
+"""The report on the site's operation (issue 16, part 3): built for a period from the school's own
+changes, disclosures, messages and moderation; approved by the director alone, then frozen;
+downloaded as HTML and PDF; invisible to every other school's staff."""
+
+import datetime
+import io
+import re
+import zlib
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
+
+from accounts.roles import DIRECTOR, EDITOR, MODERATOR, SITE_ADMIN
+from accounts.site_reports.build import build, month_of
+from accounts.site_reports.models import SiteReport
+from cms_pages.models import SchoolProfile, VisitorMessage
+from tests.cms_pages.public_site import news_index
+from tests.people import make_member, sign_in
+from tests.schools import build_school
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE_KY = "Мектептин жаңы спорт залы ачылды"
+ARTICLE_RU = "Открылся новый спортзал школы"
+
+
+def member(site, role_key, username=None) -> Client:
+    return sign_in(Client(), make_member(site, role_key, username))
+
+
+def publish_news(site, user):
+    from cms_pages.models import NewsPage
+
+    article = NewsPage(
+        slug="new-gym",
+        title=ARTICLE_KY,
+        title_ky=ARTICLE_KY,
+        title_ru=ARTICLE_RU,
+        intro_ky="Жаңы спорт зал.",
+        intro_ru="Новый спортзал.",
+        body_ky="<p>Мектепте жаңы спорт зал ачылды.</p>",
+        body_ru="<p>В школе открылся новый спортзал.</p>",
+        date=timezone.localdate(),
+    )
+    news_index(site).add_child(instance=article)
+    article.save_revision(user=user).publish(user=user)
+    return article
+
+
+def receive_message(site):
+    return VisitorMessage.receive(
+        site=site,
+        language="ky",
+        name="Айгүл Токтогулова",
+        email="aigul@example.kg",
+        topic="admission",
+        text="Биринчи класска кабыл алуу качан башталат?",
+        consent_given_at=timezone.now(),
+        screening=VisitorMessage.Screening.CLEAR,
+    )
+
+
+@pytest.fixture
+def other_site(db) -> Site:
+    return build_school("school2.test", "Мектеп 2").site
+
+
+@pytest.fixture
+def director(demo_site):
+    return make_member(demo_site, DIRECTOR, "director-reports")
+
+
+@pytest.fixture
+def director_client(director) -> Client:
+    # Signed in once: a second sign-in within 30 s would repeat a used two-step code.
+    return sign_in(Client(), director)
+
+
+@pytest.fixture
+def report(demo_site, director, director_client) -> SiteReport:
+    """This month's report of the demo school after a publish and a visitor's message."""
+    publish_news(demo_site, director)
+    receive_message(demo_site)
+    response = director_client.post(reverse("accounts_site_report_build", args=[demo_site.pk]))
+    assert response.status_code == 302
+    return SiteReport.objects.get(site=demo_site)
+
+
+def refused(response) -> bool:
+    """Wagtail's answer to a permission refused: back to the dashboard, saying so."""
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def report_urls(report) -> list[tuple[str, str]]:
+    return [
+        ("get", reverse("accounts_site_reports", args=[report.site_id])),
+        ("post", reverse("accounts_site_report_build", args=[report.site_id])),
+        ("get", reverse("accounts_site_report", args=[report.pk])),
+        ("get", reverse("accounts_site_report_approve", args=[report.pk])),
+        ("post", reverse("accounts_site_report_approve", args=[report.pk])),
+        ("post", reverse("accounts_site_report_review_period", args=[report.pk])),
+        ("get", reverse("accounts_site_report_html", args=[report.pk])),
+        ("get", reverse("accounts_site_report_pdf", args=[report.pk])),
+    ]
+
+
+def test_the_report_lists_this_months_publish_with_who_and_when(
+    director_client, demo_site, director, report
+):
+    client = director_client
+    response = client.get(reverse("accounts_site_report", args=[report.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert report.period_start == month_of(timezone.localdate())[0]
+    assert report.period_end == timezone.localdate()
+    row = html.split(ARTICLE_KY, 1)[0].rsplit('<tr class="site-report-change"', 1)[1]
+    assert 'data-action="wagtail.publish"' in row
+    assert "director-reports" in html.split(ARTICLE_KY, 1)[1].split("</tr>", 1)[0]
+    entry = PageLogEntry.objects.get(action="wagtail.publish", page__title_ky=ARTICLE_KY)
+    with translation.override("ky"):
+        shown = date_format(timezone.localtime(entry.timestamp), "SHORT_DATETIME_FORMAT")
+    assert f"<td>{shown}</td>" in row
+    assert 'id="report-completeness"' in html
+    assert html.count("data-disclosure-item=") == 12
+    assert '<li data-count="received">' in html
+    received = html.split('<li data-count="received">', 1)[1].split("</li>", 1)[0]
+    assert received.strip().endswith(": 1")
+    # Built in Russian too, for readers whose admin is in Russian.
+    assert report.content_in("ru")["changes"][0]["title"] == ARTICLE_RU
+
+
+def test_another_schools_staff_get_404_on_every_report_url(demo_site, report, other_site):
+    before = SiteReport.objects.count()
+    for role_key in (SITE_ADMIN, DIRECTOR, EDITOR, MODERATOR):
+        outsider = member(other_site, role_key, f"outsider-{role_key}")
+        for method, url in report_urls(report):
+            response = getattr(outsider, method)(url, {"disclosure_review_days": "5"})
+            assert response.status_code == 404, (role_key, method, url)
+    assert SiteReport.objects.count() == before
+    report.refresh_from_db()
+    assert not report.is_approved
+    assert SchoolProfile.for_site(demo_site).disclosure_review_days == 90
+
+
+def test_the_platform_administrator_sees_every_school_but_does_not_approve(admin_client, report):
+    assert admin_client.get(reverse("accounts_site_report", args=[report.pk])).status_code == 200
+    url = reverse("accounts_site_report_approve", args=[report.pk])
+    assert refused(admin_client.post(url))
+    report.refresh_from_db()
+    assert not report.is_approved
+
+
+def test_the_site_administrator_sees_and_builds_but_cannot_approve(demo_site, report):
+    client = member(demo_site, SITE_ADMIN)
+    html = client.get(reverse("accounts_site_report", args=[report.pk])).content.decode()
+    assert ARTICLE_KY in html
+    assert reverse("accounts_site_report_approve", args=[report.pk]) not in html
+    assert 'name="disclosure_review_days"' not in html
+    assert refused(client.get(reverse("accounts_site_report_approve", args=[report.pk])))
+    assert refused(client.post(reverse("accounts_site_report_approve", args=[report.pk])))
+    report.refresh_from_db()
+    assert report.approved_at is None and report.approved_by is None
+    response = client.post(reverse("accounts_site_report_build", args=[demo_site.pk]))
+    assert response.status_code == 302
+    assert SiteReport.objects.filter(site=demo_site).count() == 1
+
+
+def test_editors_and_moderators_of_the_school_do_not_see_reports(demo_site, report):
+    for role_key in (EDITOR, MODERATOR):
+        client = member(demo_site, role_key)
+        response = client.get(reverse("accounts_site_report", args=[report.pk]))
+        assert response.status_code == 404
+        assert refused(client.get(reverse("accounts_site_reports_index")))
+
+
+def test_the_director_approves_and_the_approved_report_never_changes(
+    director_client, demo_site, director, report
+):
+    client = director_client
+    url = reverse("accounts_site_report_approve", args=[report.pk])
+    confirmation = client.get(url)
+    assert confirmation.status_code == 200
+    assert SiteReport.objects.get(pk=report.pk).approved_at is None
+    assert client.post(url).status_code == 302
+    report.refresh_from_db()
+    assert report.approved_by == director and report.approved_at is not None
+    approved_at, content = report.approved_at, report.content
+    # Approving again, and building the same period again, leave it as it was.
+    client.post(url)
+    client.post(reverse("accounts_site_report_build", args=[demo_site.pk]))
+    report.refresh_from_db()
+    assert (report.approved_at, report.content) == (approved_at, content)
+    assert SiteReport.objects.filter(site=demo_site).count() == 2
+    assert SiteReport.objects.filter(site=demo_site, approved_at__isnull=True).count() == 1
+
+
+def test_downloads_are_html_and_pdf_with_the_kyrgyz_school_name(
+    director_client, demo_site, director, report
+):
+    client = director_client
+    name_ky = SchoolProfile.for_site(demo_site).full_name_ky
+    html = client.get(reverse("accounts_site_report_html", args=[report.pk]))
+    assert html["Content-Type"].startswith("text/html")
+    assert "-draft.html" in html["Content-Disposition"]
+    page = html.content.decode()
+    assert name_ky in page and ARTICLE_KY in page and 'data-approved="no"' in page
+    pdf = client.get(reverse("accounts_site_report_pdf", args=[report.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert name_ky in pdf_text(pdf.content)
+
+
+ESCAPES = {ord("n"): 10, ord("r"): 13, ord("t"): 9, ord("b"): 8, ord("f"): 12}
+
+
+def shown_strings(stream: bytes) -> list[bytes]:
+    """The literal strings a content stream shows (`(...) Tj`), their escapes undone."""
+    found = []
+    for match in re.finditer(rb"\((?P<text>(?:\\.|[^\\)])*)\)\s*Tj", stream, re.S):
+        raw, text, i = match.group("text"), bytearray(), 0
+        while i < len(raw):
+            if raw[i] == 0x5C:  # a backslash
+                following = raw[i + 1]
+                if 0x30 <= following <= 0x37:
+                    digits = re.match(rb"[0-7]{1,3}", raw[i + 1 : i + 4]).group()
+                    text.append(int(digits, 8))
+                    i += 1 + len(digits)
+                    continue
+                text.append(ESCAPES.get(following, following))
+                i += 2
+            else:
+                text.append(raw[i])
+                i += 1
+        found.append(bytes(text))
+    return found
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of an fpdf2 document: its streams inflated, each shown string (two bytes a glyph)
+    mapped back to characters through each embedded font's ToUnicode table in turn (each font
+    numbers its glyphs itself; the text of one font reads right through its own table)."""
+    streams = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            streams.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            streams.append(match.group(1))
+    tables = []
+    for stream in streams:
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
+            pairs = re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block)
+            tables.append({int(glyph, 16): chr(int(char, 16)) for glyph, char in pairs})
+    shown = [text for stream in streams for text in shown_strings(stream)]
+    return "\n".join(
+        "".join(table.get(int.from_bytes(text[i : i + 2]), "?") for i in range(0, len(text), 2))
+        for table in tables
+        for text in shown
+    )
+
+
+@pytest.mark.parametrize("typed", ["0", "abc", "367", ""])
+def test_the_review_period_form_refuses_bad_input_and_keeps_it(
+    director_client, demo_site, director, report, typed
+):
+    client = director_client
+    response = client.post(
+        reverse("accounts_site_report_review_period", args=[report.pk]),
+        {"disclosure_review_days": typed},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Күндөрдүн санын 1ден 366га чейинки бүтүн сан менен жазыңыз." in html
+    field = html.split('name="disclosure_review_days"', 1)[1].split(">", 1)[0]
+    assert f'value="{typed}"' in field if typed else "value=" not in field
+    assert SchoolProfile.for_site(demo_site).disclosure_review_days == 90
+
+
+def test_the_director_sets_the_review_period_and_it_is_logged(
+    director_client, demo_site, director, report
+):
+    client = director_client
+    profile = SchoolProfile.for_site(demo_site)
+    response = client.post(
+        reverse("accounts_site_report_review_period", args=[report.pk]),
+        {"disclosure_review_days": "30"},
+    )
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.disclosure_review_days == 30
+    if profile.latest_revision is not None:
+        assert profile.latest_revision.content["disclosure_review_days"] == 30
+    entry = ModelLogEntry.objects.filter(object_id=str(profile.pk), action="wagtail.edit").first()
+    assert entry.user == director and entry.data["disclosure_review_days"] == [90, 30]
+    rebuilt = build(demo_site, report.period_start, report.period_end)
+    assert rebuilt.content["ky"]["completeness"]["review_days"] == 30
+    # The site administrator may not change it.
+    admin = member(demo_site, SITE_ADMIN)
+    url = reverse("accounts_site_report_review_period", args=[report.pk])
+    assert refused(admin.post(url, {"disclosure_review_days": "7"}))
+    profile.refresh_from_db()
+    assert profile.disclosure_review_days == 30
+
+
+def test_the_monthly_command_builds_one_report_per_school_and_is_idempotent(demo_site, other_site):
+    out = io.StringIO()
+    call_command("build_site_reports", "--month", "2026-10", stdout=out)
+    assert "2 reports built for 2026-10" in out.getvalue()
+    reports = SiteReport.objects.filter(period_start=datetime.date(2026, 10, 1))
+    assert sorted(reports.values_list("site__hostname", "period_end")) == sorted(
+        (site.hostname, datetime.date(2026, 10, 31)) for site in (demo_site, other_site)
+    )
+    assert all(report.built_by is None for report in reports)
+    out = io.StringIO()
+    call_command("build_site_reports", "--month", "2026-10", stdout=out)
+    assert "0 reports built" in out.getvalue()
+    assert SiteReport.objects.count() == 2
+    with pytest.raises(CommandError, match="YYYY-MM"):
+        call_command("build_site_reports", "--month", "October")
+
+
+def test_last_months_report_leaves_this_months_changes_out(demo_site, director):
+    publish_news(demo_site, director)
+    call_command("build_site_reports", stdout=io.StringIO())
+    last = SiteReport.objects.get(site=demo_site)
+    assert last.period_end < month_of(timezone.localdate())[0]
+    assert ARTICLE_KY not in str(last.content)
