@@ -94,8 +94,8 @@ def report_pdf(report: SiteReport, compress: bool = True) -> bytes:
     pdf.heading(_("Visitors' messages"))
     pdf.line(_("Received: %(count)s") % {"count": inbox.get("received", 0)})
     for row in inbox.get("by_status", []):
-        pdf.line(f"{row['label']}: {row['count']}")
-    pdf.line(_("Answered: %(count)s") % {"count": inbox.get("answered", 0)})
+        pdf.line(f"    {row['label']}: {row['count']}")
+    pdf.line(_("Answers written: %(count)s") % {"count": inbox.get("answered", 0)})
     if inbox.get("median_days") is not None:
         pdf.line(
             _("Days to answer: median %(median)s, longest %(longest)s")

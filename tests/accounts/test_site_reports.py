@@ -8,13 +8,14 @@ import re
 import zlib
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from wagtail.models import ModelLogEntry, PageLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR, SITE_ADMIN
 from accounts.site_reports.build import build, month_of
@@ -330,3 +331,54 @@ def test_last_months_report_leaves_this_months_changes_out(demo_site, director):
     last = SiteReport.objects.get(site=demo_site)
     assert last.period_end < month_of(timezone.localdate())[0]
     assert ARTICLE_KY not in str(last.content)
+
+
+def test_only_the_schools_own_changes_messages_and_decisions_are_counted(
+    demo_site, director, other_site
+):
+    from moderation.models import ModerationDecision
+    from tests.cms_pages.public_site import announce
+
+    publish_news(demo_site, director)
+    alert = announce(demo_site, "Эртең сабак жок.", "Завтра занятий нет.")
+    alert.save_revision(user=director).publish(user=director)
+    outsider = make_member(other_site, DIRECTOR, "other-director")
+    other_page = Page.objects.child_of(other_site.root_page).get(slug="notices")
+    other_page.title_ky = "Башка мектептин жаңылыгы"
+    other_page.save_revision(user=outsider).publish(user=outsider)
+    receive_message(other_site)
+    now = timezone.now()
+    answered = receive_message(demo_site)
+    answered.received_at = now - datetime.timedelta(days=3)
+    answered.answered_at = now
+    answered.due_on = timezone.localdate() + datetime.timedelta(days=10)
+    answered.status = VisitorMessage.Status.ANSWERED
+    answered.save()
+    receive_message(demo_site)
+    page_type = ContentType.objects.get_for_model(Page)
+    for site, decision in ((demo_site, "reject"), (other_site, "approve")):
+        ModerationDecision.objects.create(
+            site=site, content_type=page_type, object_id="1", object_title="x", decision=decision
+        )
+    today = timezone.localdate()
+    start = min(today.replace(day=1), (now - datetime.timedelta(days=3)).date())
+    body = build(demo_site, start, today).content["ky"]
+    titles = [row["title"] for row in body["changes"]]
+    assert ARTICLE_KY in titles
+    assert "Башка мектептин жаңылыгы" not in str(body)
+    announcement = next(row for row in body["changes"] if "Эртең сабак жок." in row["title"])
+    assert announcement["who"] == "director-reports"
+    assert announcement["admin_url"] == reverse(
+        "wagtailsnippets_cms_pages_sitealert:edit", args=[alert.pk]
+    )
+    messages = body["messages"]
+    assert messages["received"] == 2
+    assert {row["status"]: row["count"] for row in messages["by_status"]} == {
+        "new": 1,
+        "in_progress": 0,
+        "answered": 1,
+        "closed": 0,
+    }
+    assert messages["answered"] == 1 and messages["median_days"] == 3.0
+    assert messages["longest_days"] == 3.0 and messages["overdue"] == 0
+    assert body["moderation"]["sent_back"] == 1 and body["moderation"]["approved"] == 0
