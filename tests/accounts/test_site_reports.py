@@ -382,3 +382,48 @@ def test_only_the_schools_own_changes_messages_and_decisions_are_counted(
     assert messages["answered"] == 1 and messages["median_days"] == 3.0
     assert messages["longest_days"] == 3.0 and messages["overdue"] == 0
     assert body["moderation"]["sent_back"] == 1 and body["moderation"]["approved"] == 0
+
+
+def test_the_statistics_section_shows_the_usage_summary_when_there_is_one(
+    demo_site, director_client, monkeypatch
+):
+    """The statistics come from part 2 of the issue (`usage_summary`); whatever it returns
+    (dates, tuples) is kept in the snapshot and shown."""
+    from accounts.site_reports import build as building
+
+    asked = []
+
+    def usage_summary(site, start, end):
+        asked.append((site, start, end))
+        return {
+            "views": 1234,
+            "unique_visitors": 321,
+            "by_day": [(start, 1234)],
+            "top_pages": [("Кабыл алуу эрежелери", "/ky/sveden/vacant/", 456)],
+            "top_sections": [("Кабыл алуу", 456)],
+            "searches_without_results": [("бассейн", 7)],
+            "messages_by_topic": [("Кабыл алуу", 2)],
+        }
+
+    monkeypatch.setattr(building, "usage_summary", usage_summary)
+    report = build(demo_site, datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
+    assert asked == [(demo_site, datetime.date(2026, 11, 1), datetime.date(2026, 12, 1))] * 2
+    assert report.content["ky"]["statistics"]["by_day"] == [["2026-11-01", 1234]]
+    html = director_client.get(reverse("accounts_site_report", args=[report.pk])).content
+    section = html.decode().split('id="report-statistics"', 1)[1].split("</section>", 1)[0]
+    assert "Беттерди кароо: 1234" in section and "Кабыл алуу эрежелери: 456" in section
+    assert "бассейн: 7" in section
+    pdf = director_client.get(reverse("accounts_site_report_pdf", args=[report.pk])).content
+    assert "Беттерди кароо: 1234" in pdf_text(pdf)
+
+
+def test_without_the_usage_summary_the_report_has_no_statistics_section(
+    demo_site, director_client, monkeypatch
+):
+    from accounts.site_reports import build as building
+
+    monkeypatch.setattr(building, "usage_summary", None)
+    report = build(demo_site, datetime.date(2026, 11, 1), datetime.date(2026, 11, 30))
+    assert "statistics" not in report.content["ky"]
+    html = director_client.get(reverse("accounts_site_report", args=[report.pk])).content
+    assert b'id="report-statistics"' not in html

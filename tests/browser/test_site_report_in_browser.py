@@ -3,6 +3,7 @@ report on the site's operation, finds this month's publish in it, approves it af
 confirmation and sees it approved. Screenshots at 360 and 1366 px go to var/screenshots/."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Site
 
 from accounts.roles import DIRECTOR
@@ -43,10 +44,19 @@ def test_the_director_approves_this_months_report(browser, demo_live_server, scr
         page.get_by_role("button", name="Ооба, бекитем").click()
         approved = page.locator(".site-report-status[data-approved=yes]")
         approved.wait_for()
-        assert "бекиткен: Гүлнара Асанова" in approved.inner_text()
+        assert "Бекиткен: Гүлнара Асанова" in approved.inner_text()
         assert page.get_by_role("link", name="Отчетту бекитүү").count() == 0
         page.screenshot(
             path=str(SCREENSHOTS / f"site-report-approved-{screen}.png"), full_page=True
         )
-    report = SiteReport.objects.get(site=site)
+        # The printable download, as a browser shows it when opened.
+        report = SiteReport.objects.get(site=site)
+        download = page.request.get(base + reverse("accounts_site_report_html", args=[report.pk]))
+        page.set_content(download.text())
+        assert page.get_by_text(ARTICLE_KY).is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        page.screenshot(
+            path=str(SCREENSHOTS / f"site-report-download-{screen}.png"), full_page=True
+        )
+    report.refresh_from_db()
     assert report.approved_by == director and report.is_approved
