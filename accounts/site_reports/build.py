@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import CharField, Count
+from django.db.models import CharField, Count, Q
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -27,6 +27,7 @@ from cms_pages.models import PublishedQuestion, SchoolProfile, SiteAlert, Visito
 from moderation.models import ContentCheckTaskState, ModerationDecision
 from moderation.reports.models import PageReport
 
+from .deletions import DELETE
 from .models import SiteReport
 
 try:  # The usage statistics (issue 16, part 2); the report leaves the section out without them.
@@ -81,24 +82,30 @@ def school_pages(site: Site):
 
 
 def page_changes(site: Site, begin, after) -> list[dict]:
-    entries = (
+    # A deleted page is gone from the tree; its deletion carries the school (deletions.py).
+    entries = list(
         PageLogEntry.objects.filter(
+            # The page's id, not a join: a join would drop the deleted pages' entries.
+            Q(page_id__in=school_pages(site).values("pk"))
+            | Q(action=DELETE, data__site_id=site.pk),
             action__in=PUBLIC_ACTIONS,
             timestamp__gte=begin,
             timestamp__lt=after,
-            page__path__startswith=site.root_page.path,
         )
-        .select_related("user", "page")
+        .select_related("user")
         .order_by("-timestamp", "-pk")[:MAX_CHANGES]
     )
-    return [
-        change(
-            entry,
-            entry.page.title if entry.page else entry.label,
-            reverse("wagtailadmin_pages:edit", args=[entry.page_id]),
-        )
-        for entry in entries
-    ]
+    pages = Page.objects.in_bulk({entry.page_id for entry in entries})
+    changes = []
+    for entry in entries:
+        page = pages.get(entry.page_id)
+        if page is None:
+            changes.append(change(entry, entry.label, ""))
+        else:
+            changes.append(
+                change(entry, page.title, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+            )
+    return changes
 
 
 def record_changes(site: Site, begin, after) -> list[dict]:

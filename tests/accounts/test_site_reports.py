@@ -427,3 +427,21 @@ def test_without_the_usage_summary_the_report_has_no_statistics_section(
     assert "statistics" not in report.content["ky"]
     html = director_client.get(reverse("accounts_site_report", args=[report.pk])).content
     assert b'id="report-statistics"' not in html
+
+
+def test_a_deleted_page_is_listed_with_its_title_and_only_for_its_school(
+    demo_site, director, other_site
+):
+    from wagtail.actions.delete_page import DeletePageAction
+
+    article = publish_news(demo_site, director)
+    remover = make_member(demo_site, SITE_ADMIN, "site-admin-removes")
+    DeletePageAction(article, user=remover).execute(skip_permission_checks=True)
+    today = timezone.localdate()
+    body = build(demo_site, today.replace(day=1), today).content["ru"]
+    deleted = [row for row in body["changes"] if row["action"] == "wagtail.delete"]
+    assert [(row["title"], row["who"], row["admin_url"]) for row in deleted] == [
+        (ARTICLE_KY, "site-admin-removes", "")
+    ]
+    elsewhere = build(other_site, today.replace(day=1), today).content["ru"]
+    assert not [row for row in elsewhere["changes"] if row["action"] == "wagtail.delete"]
