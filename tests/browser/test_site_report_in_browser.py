@@ -28,6 +28,7 @@ def test_the_director_approves_this_months_report(browser, demo_live_server, scr
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with admin_page(browser, base, director, viewport) as page:
         page.goto(base + "/admin/site-reports/")
+        page.screenshot(path=str(SCREENSHOTS / f"site-reports-list-{screen}.png"))
         page.get_by_role("button", name="Отчетту азыр түзүү").click()
         change = page.locator("tr.site-report-change", has_text=ARTICLE_KY)
         change.wait_for()
