@@ -4,8 +4,6 @@ downloaded as HTML and PDF; invisible to every other school's staff."""
 
 import datetime
 import io
-import re
-import zlib
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +20,7 @@ from accounts.site_reports.build import build, month_of
 from accounts.site_reports.models import SiteReport
 from cms_pages.models import SchoolProfile, VisitorMessage
 from tests.cms_pages.public_site import news_index
+from tests.pdf_text import pdf_text
 from tests.people import make_member, sign_in
 from tests.schools import build_school
 
@@ -215,54 +214,6 @@ def test_downloads_are_html_and_pdf_with_the_kyrgyz_school_name(
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert name_ky in pdf_text(pdf.content)
-
-
-ESCAPES = {ord("n"): 10, ord("r"): 13, ord("t"): 9, ord("b"): 8, ord("f"): 12}
-
-
-def shown_strings(stream: bytes) -> list[bytes]:
-    """The literal strings a content stream shows (`(...) Tj`), their escapes undone."""
-    found = []
-    for match in re.finditer(rb"\((?P<text>(?:\\.|[^\\)])*)\)\s*Tj", stream, re.S):
-        raw, text, i = match.group("text"), bytearray(), 0
-        while i < len(raw):
-            if raw[i] == 0x5C:  # a backslash
-                following = raw[i + 1]
-                if 0x30 <= following <= 0x37:
-                    digits = re.match(rb"[0-7]{1,3}", raw[i + 1 : i + 4]).group()
-                    text.append(int(digits, 8))
-                    i += 1 + len(digits)
-                    continue
-                text.append(ESCAPES.get(following, following))
-                i += 2
-            else:
-                text.append(raw[i])
-                i += 1
-        found.append(bytes(text))
-    return found
-
-
-def pdf_text(data: bytes) -> str:
-    """The text of an fpdf2 document: its streams inflated, each shown string (two bytes a glyph)
-    mapped back to characters through each embedded font's ToUnicode table in turn (each font
-    numbers its glyphs itself; the text of one font reads right through its own table)."""
-    streams = []
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
-        try:
-            streams.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            streams.append(match.group(1))
-    tables = []
-    for stream in streams:
-        for block in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
-            pairs = re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block)
-            tables.append({int(glyph, 16): chr(int(char, 16)) for glyph, char in pairs})
-    shown = [text for stream in streams for text in shown_strings(stream)]
-    return "\n".join(
-        "".join(table.get(int.from_bytes(text[i : i + 2]), "?") for i in range(0, len(text), 2))
-        for table in tables
-        for text in shown
-    )
 
 
 @pytest.mark.parametrize("typed", ["0", "abc", "367", ""])
