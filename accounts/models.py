@@ -36,3 +36,8 @@ class SchoolRole(models.Model):
     @property
     def role(self) -> Role:
         return ROLES[self.role_key]
+
+
+# The director's report on the site's operation lives in its own package; imported here so
+# Django sees it.
+from .site_reports.models import SiteReport  # noqa: E402, F401

@@ -40,6 +40,10 @@ class Can(StrEnum):
     SET_REVIEW_PERIOD = "set_review_period"  # how often disclosures must be reviewed (004 §1.9)
     # The school's inbox of visitors' messages: read, assign, answer, close (issue 12).
     ANSWER_VISITORS = "answer_visitors"
+    # The report on the site's operation: read, download and build it (issue 16).
+    VIEW_SITE_REPORTS = "view_site_reports"
+    # Approve it: the head's decision alone (004 §1.8).
+    APPROVE_SITE_REPORT = "approve_site_report"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ ROLES: dict[str, Role] = {
                     Can.VIEW_AUDIT,
                     Can.EDIT_SCHOOL_RECORDS,
                     Can.ANSWER_VISITORS,
+                    Can.VIEW_SITE_REPORTS,
                 }
             ),
             requires_two_factor=True,
@@ -120,6 +125,8 @@ ROLES: dict[str, Role] = {
                     Can.EDIT_SCHOOL_RECORDS,
                     Can.SET_REVIEW_PERIOD,
                     Can.ANSWER_VISITORS,
+                    Can.VIEW_SITE_REPORTS,
+                    Can.APPROVE_SITE_REPORT,
                 }
             ),
             requires_two_factor=True,

@@ -23,6 +23,8 @@ from wagtail.models import Page, PageLogEntry, TaskState, UploadedFile
 
 from accounts.membership import set_active, set_roles
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR, ROLES, SITE_ADMIN
+from accounts.site_reports.build import build
+from accounts.site_reports.models import SiteReport
 from cms_pages.models import SchoolProfile
 from cms_pages.models.alerts import SiteAlert
 from tests.people import make_member, sign_in
@@ -50,6 +52,7 @@ class Holdings:
     upload: UploadedFile
     alert: SiteAlert
     session: EditingSession
+    report: SiteReport  # this month's report on the site's operation, a draft
 
     @property
     def site(self):
@@ -105,6 +108,7 @@ def stock(school, number: int, people: dict) -> Holdings:
             object_id=str(draft.pk),
             last_seen_at=timezone.now(),
         ),
+        report=build(school.site, timezone.localdate().replace(day=1), timezone.localdate()),
     )
 
 
@@ -253,6 +257,12 @@ def screens(t: Holdings) -> list[str]:
         f"/admin/school-accounts/{site}/{account}/roles/",
         "/admin/moderation/",
         "/admin/moderation/rules/",
+        "/admin/site-reports/",
+        f"/admin/site-reports/{site}/",
+        f"/admin/site-reports/report/{t.report.pk}/",
+        f"/admin/site-reports/report/{t.report.pk}/approve/",
+        f"/admin/site-reports/report/{t.report.pk}/report.html",
+        f"/admin/site-reports/report/{t.report.pk}/report.pdf",
     ]
 
 

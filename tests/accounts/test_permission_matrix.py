@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.roles import DIRECTOR, EDITOR, MODERATOR, ROLES, SITE_ADMIN, Can
+from accounts.site_reports.build import build
 from cms_pages.models import SchoolProfile, VisitorMessage
 from tests.admin_forms import form_data
 from tests.people import make_member, sign_in
@@ -257,6 +258,18 @@ def open_inbox(client, school, other):
     return client.get(f"/admin/inbox/{message.pk}/").status_code == 200
 
 
+def view_site_reports(client, school, other):
+    return client.get(reverse("accounts_site_reports", args=[school.site.pk])).status_code == 200
+
+
+def approve_site_report(client, school, other):
+    today = timezone.localdate()
+    report = build(school.site, today.replace(day=1), today)
+    client.post(reverse("accounts_site_report_approve", args=[report.pk]))
+    report.refresh_from_db()
+    return report.is_approved
+
+
 def may_grant(role_key: str):
     return lambda role: role.may_grant(role_key)
 
@@ -287,6 +300,8 @@ ACTIONS = {
     "edit the school profile": (Can.EDIT_SCHOOL_RECORDS, edit_school_profile),
     "set the disclosure review period": (Can.SET_REVIEW_PERIOD, set_review_period),
     "read the school's visitors' messages": (Can.ANSWER_VISITORS, open_inbox),
+    "see the school's site reports": (Can.VIEW_SITE_REPORTS, view_site_reports),
+    "approve the school's site report": (Can.APPROVE_SITE_REPORT, approve_site_report),
     "grant superuser": (None, grant_superuser),
     "touch another school": (None, touch_other_school),
 }
