@@ -40,6 +40,8 @@ class Can(StrEnum):
     SET_REVIEW_PERIOD = "set_review_period"  # how often disclosures must be reviewed (004 §1.9)
     # The school's inbox of visitors' messages: read, assign, answer, close (issue 12).
     ANSWER_VISITORS = "answer_visitors"
+    # The school's usage statistics: views, searches that found nothing, messages per topic.
+    VIEW_STATISTICS = "view_statistics"
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ ROLES: dict[str, Role] = {
                     Can.VIEW_AUDIT,
                     Can.EDIT_SCHOOL_RECORDS,
                     Can.ANSWER_VISITORS,
+                    Can.VIEW_STATISTICS,
                 }
             ),
             requires_two_factor=True,
@@ -120,6 +123,7 @@ ROLES: dict[str, Role] = {
                     Can.EDIT_SCHOOL_RECORDS,
                     Can.SET_REVIEW_PERIOD,
                     Can.ANSWER_VISITORS,
+                    Can.VIEW_STATISTICS,
                 }
             ),
             requires_two_factor=True,

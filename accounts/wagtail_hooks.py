@@ -181,5 +181,6 @@ def private_documents_for_the_schools_leaders_only(document, request):
 
 
 # Wagtail's own screens limited to the user's schools (registers its hooks and page viewset), and
-# the school's inbox of visitors' messages (its URLs, menu item and dashboard panel).
-from . import admin_scope, inbox_admin  # noqa: E402, F401
+# the school's inbox of visitors' messages (its URLs, menu item and dashboard panel), and its
+# usage statistics.
+from . import admin_scope, inbox_admin, statistics_admin  # noqa: E402, F401

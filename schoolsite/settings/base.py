@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "schoolsite.middleware.LocaleMiddleware",
+    # Counts anonymous views of public pages in the shared cache (cms_pages/statistics), those
+    # the page cache answers included.
+    "cms_pages.statistics.counting.PageViewCounterMiddleware",
     # Anonymous GETs of public pages from the shared cache (cms_pages/page_cache); after the
     # language is known, before anything that would look at the session or the user.
     "cms_pages.page_cache.middleware.PublicPageCacheMiddleware",
