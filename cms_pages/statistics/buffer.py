@@ -1,8 +1,10 @@
-"""Counters kept in Django's `default` cache until `flush` writes them to the database.
+"""Counters kept in Django's `statistics` cache (settings: Redis, or files of their own apart
+from the page cache's) until `flush` writes them to the database.
 
 A counter is named by its day, its row (a tuple such as ("page", site id, path, language)) and
 its measure ("views", "visitors", ...). The cache cannot list its keys, so the first time a
-counter is made it is also written down in the day's register, numbered by an atomic `incr`;
+counter is made it is also written down in the day's register, numbered by `incr` (atomic on
+Redis);
 the flush reads each register of the days it keeps. Counters are taken down by what was written
 (`decr`), so views counted while a flush runs are kept for the next one.
 
@@ -16,12 +18,17 @@ import datetime
 import hashlib
 import secrets
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 
 PREFIX = "mektep:stats"
 # Days a counter waits in the cache for a flush: schedule the flush far more often.
-KEPT_DAYS = 3
+KEPT_DAYS = settings.MEKTEP_STATISTICS_CACHE_DAYS
 LIFETIME = KEPT_DAYS * 24 * 3600
+
+
+def counters():
+    return caches["statistics"]
 
 
 def _digest(row: tuple) -> str:
@@ -39,27 +46,27 @@ def register_key(day: datetime.date) -> str:
 def add(day: datetime.date, row: tuple, measure: str, amount: int = 1) -> None:
     key = counter_key(day, row, measure)
     try:
-        cache.incr(key, amount)
+        counters().incr(key, amount)
         return
     except ValueError:  # not made yet (or expired)
         pass
-    if cache.add(key, amount, LIFETIME):
+    if counters().add(key, amount, LIFETIME):
         _register(day, row, measure)
     else:
-        cache.incr(key, amount)
+        counters().incr(key, amount)
 
 
 def _register(day: datetime.date, row: tuple, measure: str) -> None:
     register = register_key(day)
-    cache.add(register, 0, LIFETIME)
-    number = cache.incr(register)
-    cache.set(f"{register}:{number}", (row, measure), LIFETIME)
+    counters().add(register, 0, LIFETIME)
+    number = counters().incr(register)
+    counters().set(f"{register}:{number}", (row, measure), LIFETIME)
 
 
 def day_salt(day: datetime.date) -> str:
     key = f"{PREFIX}:{day.isoformat()}:salt"
-    cache.add(key, secrets.token_hex(16), 2 * 24 * 3600)
-    return cache.get(key)
+    counters().add(key, secrets.token_hex(16), 2 * 24 * 3600)
+    return counters().get(key)
 
 
 def visitor_hash(day: datetime.date, address: str, user_agent: str) -> str:
@@ -70,7 +77,7 @@ def visitor_hash(day: datetime.date, address: str, user_agent: str) -> str:
 def first_sighting(day: datetime.date, row: tuple, visitor: str) -> bool:
     """True the first time this day that `visitor` (a `visitor_hash`) is seen for `row`."""
     key = f"{PREFIX}:{day.isoformat()}:seen:{_digest(row)}:{visitor}"
-    return cache.add(key, 1, 2 * 24 * 3600)
+    return counters().add(key, 1, 2 * 24 * 3600)
 
 
 def pending(days) -> list[tuple[datetime.date, tuple, str, int]]:
@@ -78,11 +85,11 @@ def pending(days) -> list[tuple[datetime.date, tuple, str, int]]:
     found = []
     for day in days:
         register = register_key(day)
-        size = cache.get(register) or 0
+        size = counters().get(register) or 0
         names = [f"{register}:{number}" for number in range(1, size + 1)]
-        entries = [entry for entry in cache.get_many(names).values() if entry]
+        entries = [entry for entry in counters().get_many(names).values() if entry]
         keys = {counter_key(day, row, measure): (row, measure) for row, measure in entries}
-        for key, count in cache.get_many(list(keys)).items():
+        for key, count in counters().get_many(list(keys)).items():
             if count:
                 row, measure = keys[key]
                 found.append((day, row, measure, count))
@@ -92,13 +99,13 @@ def pending(days) -> list[tuple[datetime.date, tuple, str, int]]:
 def take(day: datetime.date, row: tuple, measure: str, count: int) -> None:
     """Takes `count` off a counter once it is written to the database."""
     with contextlib.suppress(ValueError):  # expired meanwhile: nothing left to take
-        cache.decr(counter_key(day, row, measure), count)
+        counters().decr(counter_key(day, row, measure), count)
 
 
 def lock() -> bool:
     """One flush at a time: two at once would write the same counts twice."""
-    return cache.add(f"{PREFIX}:flush-lock", 1, 600)
+    return counters().add(f"{PREFIX}:flush-lock", 1, 600)
 
 
 def unlock() -> None:
-    cache.delete(f"{PREFIX}:flush-lock")
+    counters().delete(f"{PREFIX}:flush-lock")

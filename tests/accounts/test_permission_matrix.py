@@ -257,6 +257,10 @@ def open_inbox(client, school, other):
     return client.get(f"/admin/inbox/{message.pk}/").status_code == 200
 
 
+def view_statistics(client, school, other):
+    return client.get(f"/admin/statistics/?school={school.site.pk}").status_code == 200
+
+
 def may_grant(role_key: str):
     return lambda role: role.may_grant(role_key)
 
@@ -287,6 +291,7 @@ ACTIONS = {
     "edit the school profile": (Can.EDIT_SCHOOL_RECORDS, edit_school_profile),
     "set the disclosure review period": (Can.SET_REVIEW_PERIOD, set_review_period),
     "read the school's visitors' messages": (Can.ANSWER_VISITORS, open_inbox),
+    "see the school's usage statistics": (Can.VIEW_STATISTICS, view_statistics),
     "grant superuser": (None, grant_superuser),
     "touch another school": (None, touch_other_school),
 }
