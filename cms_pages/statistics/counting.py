@@ -1,8 +1,9 @@
 """Which requests count, and counting them in the shared cache (never the database).
 
 A view counts when an anonymous person (no session or messages cookie, no Authorization header:
-the page cache's own test for "signed in") reads a public HTML page with a GET and gets it (200):
-a page the page cache may store (`page_cache.allow`) or answered from it. Never the admin, the
+the page cache's own test for "signed in") reads a public HTML page with a GET and gets it: a
+page the page cache may store (`page_cache.allow`) or answered from it, 200 or, to a browser
+that holds it already, 304. Never the admin, the
 API, documents, static or media files, feeds, the calendar, the site maps in XML, robots.txt, a
 redirect, an error, or a program (`is_robot`, a word list in data/bot_user_agents.txt).
 
@@ -48,13 +49,25 @@ def is_counted_visitor(request) -> bool:
     return not signed_in(request) and not is_robot(user_agent(request))
 
 
+def content_type(request, response) -> str:
+    """The type of what was answered; for a browser's revisit answered 304 from the page cache,
+    the type of the stored page."""
+    if response.status_code == 304:
+        headers = getattr(request, "page_cache_entry_headers", ())
+        return next((value for name, value in headers if name.lower() == "content-type"), "")
+    return response.get("Content-Type", "")
+
+
 def is_public_page_view(request, response) -> bool:
+    """A GET of a public HTML page that the visitor got: built (200), answered from the page
+    cache (200), or confirmed unchanged to a browser that holds it (304, from the page cache)."""
+    from_page_cache = response.get("X-Page-Cache") in ("hit", "miss")
     return (
         request.method == "GET"
-        and response.status_code == 200
+        and response.status_code in (200, 304)
         and not request.path.startswith((*BYPASSED_PATHS, API_PATH))
-        and response.get("Content-Type", "").startswith("text/html")
-        and (is_allowed(request) or response.get("X-Page-Cache") == "hit")
+        and content_type(request, response).startswith("text/html")
+        and (is_allowed(request) or from_page_cache)
     )
 
 

@@ -110,4 +110,4 @@ def messages_by_topic(site, start, end) -> list[tuple[str, int]]:
         .annotate(total=Count("pk"))
         .order_by("-total", "topic")
     )
-    return [(Topic(row["topic"]).label, row["total"]) for row in rows]
+    return [(str(Topic(row["topic"]).label), row["total"]) for row in rows]
