@@ -66,14 +66,14 @@ def write(counters) -> None:
 def page_of_paths(pages, sites) -> dict[tuple[int, str, str], int]:
     """The page each counted address named: /ky/about/ of a school is the page at its home
     page's tree address plus about/."""
-    wanted = {}
+    wanted = defaultdict(set)  # a page's address in each language names the same tree path
     for site_id, _day, path, language in pages:
         prefix = f"/{language}/"
         if site_id in sites and path.startswith(prefix):
             url_path = sites[site_id].root_page.url_path + path[len(prefix) :]
-            wanted[url_path] = (site_id, path, language)
+            wanted[url_path].add((site_id, path, language))
     found = Page.objects.filter(url_path__in=list(wanted)).values_list("url_path", "pk")
-    return {wanted[url_path]: pk for url_path, pk in found}
+    return {key: pk for url_path, pk in found for key in wanted[url_path]}
 
 
 def write_pages(pages, sites) -> None:

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms_pages.models import EmptySearchDay, PageViewDay, SchoolVisitorsDay
+from cms_pages.models import SECTION_SLUGS, EmptySearchDay, PageViewDay, SchoolVisitorsDay
 from cms_pages.statistics.counting import is_robot
 from cms_pages.statistics.summary import usage_summary
 from tests.people import make_member, sign_in
@@ -81,7 +81,16 @@ def test_a_page_answered_from_the_cache_is_counted_without_a_query(demo_site):
 
 
 @pytest.mark.parametrize(
-    "path", ["/ky/", "/ru/sveden/common/", "/ru/news/", "/ky/search/?q=мектеп", "/ru/site-map/"]
+    "path",
+    [
+        "/ky/",
+        "/ru/sveden/common/",
+        "/ru/news/",
+        "/ru/news/fire-drill/",
+        "/ky/search/?q=мектеп",
+        "/ky/search/?q=zzyzx",
+        "/ru/site-map/",
+    ],
 )
 def test_no_cookie_is_set_on_public_pages(demo_site, path):
     parent = browser()
@@ -139,3 +148,27 @@ def test_views_of_a_school_are_counted_for_that_school_only(demo_site, new_schoo
     flush_page_views()
     assert figures(new_school) == {("/ru/", "ru"): (1, 1)}
     assert figures(demo_site) == {("/ru/", "ru"): (1, 1)}
+
+
+def flush_queries() -> int:
+    with CaptureQueriesContext(connection) as queries:
+        flush_page_views()
+    return len(queries)
+
+
+def test_the_flush_writes_in_bulk_whatever_the_number_of_pages(demo_site):
+    parent = browser()
+    for slug in SECTION_SLUGS[:2]:
+        parent.get(f"/ru/sveden/{slug}/")
+    few = flush_queries()
+    teacher = browser(address="198.51.100.50")
+    for slug in SECTION_SLUGS:
+        teacher.get(f"/ru/sveden/{slug}/")
+        teacher.get(f"/ky/sveden/{slug}/")
+    many = flush_queries()
+    # The same queries for 24 addresses as for 2, and one more: the first two rows are updated
+    # in one query besides the 22 created in one.
+    assert many == few + 1
+    assert SchoolVisitorsDay.objects.get(site=demo_site).visitors == 2
+    assert PageViewDay.objects.filter(site=demo_site).count() == 2 * len(SECTION_SLUGS)
+    assert PageViewDay.objects.filter(page__isnull=True).count() == 0
