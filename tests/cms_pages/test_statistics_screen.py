@@ -183,3 +183,16 @@ def test_messages_are_counted_by_topic(demo_site, client):
     with translation.override(response["Content-Language"]):
         expected = [[str(Topic.ADMISSION.label), "2"], [str(Topic.NUTRITION.label), "1"]]
     assert tables(response.content.decode())["messages-by-topic"] == expected
+
+
+def test_the_platform_administrator_picks_the_school(demo_site, new_school, admin_client):
+    browser(HTTP_HOST=new_school.hostname).get("/ru/")
+    browser(HTTP_HOST=new_school.hostname).get("/ky/", REMOTE_ADDR="198.51.100.60")
+    browser().get(HOME)
+    flush_page_views()
+    html = admin_client.get(f"/admin/statistics/?school={new_school.pk}").content.decode()
+    assert f'<option value="{new_school.pk}" selected>' in html
+    assert f'<option value="{demo_site.pk}">' in html
+    assert (figure(html, "views"), figure(html, "visitors")) == (2, 2)
+    own = admin_client.get(f"/admin/statistics/csv/?school={demo_site.pk}")
+    assert [row[1] for row in csv_rows(own)] == [HOME]
