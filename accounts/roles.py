@@ -44,6 +44,8 @@ class Can(StrEnum):
     VIEW_SITE_REPORTS = "view_site_reports"
     # Approve it: the head's decision alone (004 §1.8).
     APPROVE_SITE_REPORT = "approve_site_report"
+    # The school's usage statistics: views, searches that found nothing, messages per topic.
+    VIEW_STATISTICS = "view_statistics"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ ROLES: dict[str, Role] = {
                     Can.EDIT_SCHOOL_RECORDS,
                     Can.ANSWER_VISITORS,
                     Can.VIEW_SITE_REPORTS,
+                    Can.VIEW_STATISTICS,
                 }
             ),
             requires_two_factor=True,
@@ -127,6 +130,7 @@ ROLES: dict[str, Role] = {
                     Can.ANSWER_VISITORS,
                     Can.VIEW_SITE_REPORTS,
                     Can.APPROVE_SITE_REPORT,
+                    Can.VIEW_STATISTICS,
                 }
             ),
             requires_two_factor=True,

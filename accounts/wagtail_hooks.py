@@ -181,7 +181,7 @@ def private_documents_for_the_schools_leaders_only(document, request):
 
 
 # Wagtail's own screens limited to the user's schools (registers its hooks and page viewset), the
-# school's inbox of visitors' messages (its URLs, menu item and dashboard panel) and its reports
-# on the site's operation.
-from . import admin_scope, inbox_admin  # noqa: E402, F401
+# school's inbox of visitors' messages (its URLs, menu item and dashboard panel), its usage
+# statistics and its reports on the site's operation.
+from . import admin_scope, inbox_admin, statistics_admin  # noqa: E402, F401
 from .site_reports import admin_hooks  # noqa: E402, F401

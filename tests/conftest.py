@@ -3,7 +3,7 @@ import os
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
@@ -118,9 +118,11 @@ def empty_cache():
     image renditions) could be read, or expire, in the middle of the next test and change what
     it measures (a query budget was once one query over, on PostgreSQL only).
     """
-    cache.clear()
+    for alias in ("default", "statistics"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "statistics"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -24,16 +24,12 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site, WorkflowStat
 
 from cms_pages.completeness import EXPIRED, NOT_REVIEWED, school_report
 from cms_pages.models import PublishedQuestion, SchoolProfile, SiteAlert, VisitorMessage
+from cms_pages.statistics.summary import usage_summary
 from moderation.models import ContentCheckTaskState, ModerationDecision
 from moderation.reports.models import PageReport
 
 from .deletions import DELETE
 from .models import SiteReport
-
-try:  # The usage statistics (issue 16, part 2); the report leaves the section out without them.
-    from cms_pages.statistics.summary import usage_summary
-except ImportError:
-    usage_summary = None
 
 # What reaches (or leaves) the public: the changes a report lists.
 PUBLIC_ACTIONS = (
@@ -228,9 +224,7 @@ def moderation(site: Site, begin, after) -> dict:
     }
 
 
-def usage(site: Site, start: datetime.date, end: datetime.date) -> dict | None:
-    if usage_summary is None:
-        return None
+def usage(site: Site, start: datetime.date, end: datetime.date) -> dict:
     summary = usage_summary(site, start, end + datetime.timedelta(days=1))
     # JSON has no dates or tuples: rows become lists, days ISO dates.
     return {
@@ -259,10 +253,8 @@ def content(site: Site, start: datetime.date, end: datetime.date) -> dict:
         "completeness": completeness(site),
         "messages": visitor_messages(site, begin, after),
         "moderation": moderation(site, begin, after),
+        "statistics": usage(site, start, end),
     }
-    summary = usage(site, start, end)
-    if summary is not None:
-        built["statistics"] = summary
     return built
 
 

@@ -25,6 +25,7 @@ from .people import Leader, LeadershipPage, StaffMember, TeachingStaffPage
 from .people_shown import PEOPLE_SHOWN_PANEL, PersonShown, ShowsPeople
 from .safety import EmergencyContact, SafetyPage
 from .school import SchoolBranch, SchoolPhone, SchoolProfile
+from .statistics import EmptySearchDay, PageViewDay, SchoolVisitorsDay
 from .structure import ManagementBody, ManagementBodyMember, StructurePage
 from .visitors import (
     FeedbackPage,
@@ -69,6 +70,7 @@ __all__ = [
     "EducationalStandard",
     "EducationalStandardsPage",
     "EmergencyContact",
+    "EmptySearchDay",
     "Event",
     "EventIndexPage",
     "FacilitiesPage",
@@ -87,6 +89,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NutritionPage",
+    "PageViewDay",
     "PersonShown",
     "PrivacyNoticePage",
     "PublishedQuestion",
@@ -95,6 +98,7 @@ __all__ = [
     "SchoolBranch",
     "SchoolPhone",
     "SchoolProfile",
+    "SchoolVisitorsDay",
     "ShowsPeople",
     "SiteAlert",
     "StaffMember",

@@ -33,7 +33,7 @@ BOOKKEEPING = frozenset(
     }
 )
 # Rows of this app that no public page shows.
-PRIVATE_MODELS = frozenset({"visitormessage"})
+PRIVATE_MODELS = frozenset({"visitormessage", "pageviewday", "schoolvisitorsday", "emptysearchday"})
 
 
 def schools_of_paths(*url_paths) -> set[int] | None:

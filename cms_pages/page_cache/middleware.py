@@ -141,6 +141,8 @@ class PublicPageCacheMiddleware:
         return labelled(response, entry, "miss")
 
     def answer(self, request, entry: Entry, outcome: str):
+        # What was answered, for the usage statistics: a 304 says nothing of it.
+        request.page_cache_entry_headers = entry.headers
         if not_modified(request, entry.etag):
             response = HttpResponseNotModified()
         else:

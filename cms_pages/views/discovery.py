@@ -17,6 +17,7 @@ from ..request_tree import site_tree
 from ..search_terms import visible_query
 from ..site_search import describe, find_pages
 from ..site_tree import page_tree, public_pages
+from ..statistics.counting import count_search_without_results
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -38,6 +39,8 @@ def search(request):
         results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         tree = site_tree(request)
         entries = describe(list(results), site, query, tree.by_path if tree else None)
+        if not results.paginator.count:
+            count_search_without_results(request, site, query)
     return render(
         request,
         "cms_pages/search.html",

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "schoolsite.middleware.LocaleMiddleware",
+    # Counts anonymous views of public pages in the shared cache (cms_pages/statistics), those
+    # the page cache answers included.
+    "cms_pages.statistics.counting.PageViewCounterMiddleware",
     # Anonymous GETs of public pages from the shared cache (cms_pages/page_cache); after the
     # language is known, before anything that would look at the session or the user.
     "cms_pages.page_cache.middleware.PublicPageCacheMiddleware",
@@ -158,6 +161,21 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# The usage statistics' counters until `flush_page_views` writes them (cms_pages/statistics):
+# kept apart, so that pages crowding the cache never push a count out; a counter lives three
+# days after its last count (a file cache's increment sets the alias's timeout anew).
+MEKTEP_STATISTICS_CACHE_DAYS = 3
+CACHES["statistics"] = {
+    **CACHES["default"],
+    "TIMEOUT": MEKTEP_STATISTICS_CACHE_DAYS * 24 * 3600,
+    "KEY_PREFIX": "statistics",
+}
+if not REDIS_URL:
+    CACHES["statistics"]["LOCATION"] = str(
+        Path(os.environ.get("MEKTEP_STATISTICS_CACHE_DIR", VAR_DIR / "statistics-cache"))
+    )
+    # A day's distinct visitors are one small file each until the day's keys expire.
+    CACHES["statistics"]["OPTIONS"] = {"MAX_ENTRIES": 300000}
 
 # The public page cache (cms_pages/page_cache): how long a stored page may be served at most.
 # Changes make it stale at once whatever this says; 0 switches the cache off.

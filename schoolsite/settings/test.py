@@ -17,6 +17,11 @@ CACHES = {
         "LOCATION": os.environ.get("MEKTEP_CACHE_DIR") or tempfile.mkdtemp(prefix="mektep-cache-"),
     }
 }
+CACHES["statistics"] = {
+    **CACHES["default"],
+    "LOCATION": CACHES["default"]["LOCATION"].rstrip("/") + "-statistics",
+    "TIMEOUT": MEKTEP_STATISTICS_CACHE_DAYS * 24 * 3600,  # noqa: F405
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="mektep-test-media-")
 # On disk whatever the environment says (the tests that need a bucket start their own).

@@ -226,6 +226,9 @@ def screens(t: Holdings) -> list[str]:
         "/admin/reports/page-types-usage/?export=csv",
         "/admin/reports/account-events/",
         f"/admin/reports/account-events/?school={site}",
+        "/admin/statistics/",
+        f"/admin/statistics/?school={site}",
+        f"/admin/statistics/csv/?school={site}",
         # Documents, images, collections, workflows, snippets, settings, accounts
         "/admin/documents/",
         f"/admin/documents/edit/{doc}/",

@@ -270,6 +270,10 @@ def approve_site_report(client, school, other):
     return report.is_approved
 
 
+def view_statistics(client, school, other):
+    return client.get(f"/admin/statistics/?school={school.site.pk}").status_code == 200
+
+
 def may_grant(role_key: str):
     return lambda role: role.may_grant(role_key)
 
@@ -302,6 +306,7 @@ ACTIONS = {
     "read the school's visitors' messages": (Can.ANSWER_VISITORS, open_inbox),
     "see the school's site reports": (Can.VIEW_SITE_REPORTS, view_site_reports),
     "approve the school's site report": (Can.APPROVE_SITE_REPORT, approve_site_report),
+    "see the school's usage statistics": (Can.VIEW_STATISTICS, view_statistics),
     "grant superuser": (None, grant_superuser),
     "touch another school": (None, touch_other_school),
 }
