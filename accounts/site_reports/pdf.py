@@ -66,7 +66,8 @@ def report_pdf(report: SiteReport, compress: bool = True) -> bytes:
     if not changes:
         pdf.line(_("No changes were published in this period."))
     for row in changes:
-        pdf.line(f"{when(row['when'])} · {row['action_label']} · {row['title']} · {row['who']}")
+        parts = [when(row["when"]), row["action_label"], row["title"], row["who"]]
+        pdf.line(" · ".join(part for part in parts if part))
 
     completeness = body.get("completeness", {})
     pdf.heading(_("Mandatory disclosures"))
