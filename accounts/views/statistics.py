@@ -139,5 +139,12 @@ def statistics_csv(request):
     for row in rows:
         title = row.page.title if row.page else ""
         day = row.day.isoformat()
-        writer.writerow([day, row.path, title, row.language, row.views, row.visitors])
+        path, title = spreadsheet_text(row.path), spreadsheet_text(title)
+        writer.writerow([day, path, title, row.language, row.views, row.visitors])
     return response
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text a spreadsheet shows as text: one that begins like a formula (a title such as
+    "=HYPERLINK(...)") gets a leading apostrophe, so opening the file runs nothing."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -17,6 +17,7 @@ from cms_pages.models import PageViewDay, Topic, VisitorMessage
 from tests.people import make_member, sign_in
 
 from .conftest import section_page
+from .public_site import publish_article
 from .statistics_visits import GOOGLEBOT, browser, flush_page_views
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,20 @@ def test_the_platform_administrator_picks_the_school(demo_site, new_school, admi
     assert (figure(html, "views"), figure(html, "visitors")) == (2, 2)
     own = admin_client.get(f"/admin/statistics/csv/?school={demo_site.pk}")
     assert [row[1] for row in csv_rows(own)] == [HOME]
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(demo_site, client):
+    publish_article(demo_site, "formula", '=HYPERLINK("http://x")', "+7 мест")
+    parent = browser()
+    assert parent.get("/ky/news/formula/").status_code == 200
+    assert parent.get("/ru/news/formula/").status_code == 200
+    flush_page_views()
+    sign_in(client, make_member(demo_site, DIRECTOR, "director-opens-csv"))
+
+    rows = csv_rows(client.get("/admin/statistics/csv/"))
+
+    # Both rows name the page in the reader's admin language, Kyrgyz here.
+    assert {row[1]: row[2] for row in rows} == {
+        "/ky/news/formula/": '\'=HYPERLINK("http://x")',
+        "/ru/news/formula/": '\'=HYPERLINK("http://x")',
+    }
