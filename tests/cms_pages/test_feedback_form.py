@@ -12,7 +12,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.roles import SITE_ADMIN
-from cms_pages.models import FeedbackPage, PrivacyNoticePage, QuestionsPage, VisitorMessage
+from cms_pages.models import (
+    EmptySearchDay,
+    FeedbackPage,
+    PrivacyNoticePage,
+    QuestionsPage,
+    VisitorMessage,
+)
 from cms_pages.models.visitors import add_working_days
 from tests.html_checker import html_errors, saved
 from tests.people import make_member
@@ -227,3 +233,20 @@ def test_the_error_state_and_the_success_page_are_valid_html(client, demo_site, 
         pages[f"{lang}-success"] = client.get(send_message(client, lang=lang).url)
     errors = html_errors(vnu, saved(tmp_path, pages))
     assert errors == [], json.dumps(errors, ensure_ascii=False, indent=1)
+
+
+def test_purge_deletes_the_words_of_old_searches_that_found_nothing(demo_site):
+    today = timezone.localdate()
+    for days in (400, 10):
+        EmptySearchDay.objects.create(
+            site=demo_site,
+            query="асанова гүлнара 0555 123 456",
+            day=today - datetime.timedelta(days=days),
+            searches=1,
+        )
+    out = io.StringIO()
+    call_command("purge_visitor_data", stdout=out)
+    assert list(EmptySearchDay.objects.values_list("day", flat=True)) == [
+        today - datetime.timedelta(days=10)
+    ]
+    assert "1 days of searches that found nothing deleted." in out.getvalue()
