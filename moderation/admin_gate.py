@@ -12,9 +12,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.modal_workflow import render_modal_workflow
@@ -293,3 +294,8 @@ class GateMiddleware:
                     request, "", None, {}, json_data={"step": "success", "redirect": url}
                 )
             return redirect(url)
+        except MultiValueDictKeyError:
+            # Wagtail reads some fields of its forms (the "-count" of a StreamField or an inline
+            # list) without checking they were sent: a truncated or hand-made POST was a server
+            # error. The transaction is rolled back, so nothing was saved; the person is told.
+            return render(request, "moderation/incomplete_form.html", status=400)

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page
 
-from cms_pages.models import NewsPage, SchoolProfile
+from cms_pages.models import GeneralPage, NewsPage, SchoolProfile
 from tests.admin_forms import form_data
 
 from .public_site import events_page, publish_article
@@ -170,3 +170,26 @@ def test_create_school_refuses_a_port_out_of_range(db):
             "--hostname", "a.kg", "--port", "99999999999999999999", "--name-ky", "М",
             "--name-ru", "Ш",
         )  # fmt: skip
+
+
+def test_an_admin_form_without_its_block_counts_is_a_clear_400_and_saves_nothing(
+    admin_client, demo_site
+):
+    """Wagtail reads a StreamField's "-count" field without checking it was sent; a truncated or
+    hand-made POST was a server error."""
+    page = GeneralPage.objects.descendant_of(demo_site.root_page).first()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = form_data(admin_client.get(edit_url).content.decode(), containing="title_ru")
+    truncated = {key: value for key, value in data.items() if not key.startswith("body_")}
+    truncated.update(title_ky="Жаңы аталыш", **{"action-publish": "1"})
+    add_url = reverse("wagtailadmin_pages:add", args=["cms_pages", "generalpage", page.pk])
+    pages = Page.objects.count()
+
+    posts = [(edit_url, truncated), (edit_url, {"title_ky": "x"}), (add_url, {"title_ky": "x"})]
+    for url, posted in posts:
+        response = admin_client.post(url, posted, HTTP_ACCEPT_LANGUAGE="ky")
+        assert response.status_code == 400
+        assert "Форманын бир бөлүгү серверге жеткен жок" in response.content.decode()
+
+    assert Page.objects.count() == pages
+    assert Page.objects.get(pk=page.pk).title_ky == page.title_ky
