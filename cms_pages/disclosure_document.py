@@ -6,12 +6,13 @@ the same page methods the public pages use. The completeness status comes from `
 """
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Site
 
 from .completeness import Sections, school_report
 from .models import SECTION_PAGE_TYPES, SchoolProfile
 from .profile_fields import PROFILE_FIELDS
+from .routing import full_urls
 from .serialization import object_data
 
 SCHEMA_ID = "https://mektep.kg/schemas/disclosure.schema.json"
@@ -61,8 +62,6 @@ def section_data(page, item, request) -> dict:
         "content": None,
     }
     if page is not None:
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                data["urls"][code] = page.get_full_url(request)
+        data["urls"] = full_urls(page, request)
         data["content"] = object_data(page, page.disclosure_fields, request)
     return data

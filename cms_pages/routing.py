@@ -17,6 +17,7 @@ restricted; so here only the page found is read, as its own type. The rules stay
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.http import Http404
+from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
@@ -112,3 +113,12 @@ def serve(request, path):
         # Where Wagtail keeps the route it found for a request, and reads it from first.
         request._wagtail_route_for_request = found
     return wagtail_serve(request, path)
+
+
+def full_urls(page: Page, request=None) -> dict[str, str]:
+    """The page's public address in each language of the site, by language code."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = page.get_full_url(request)
+    return urls

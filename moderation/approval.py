@@ -9,11 +9,12 @@ dashboard says what is now live, or which step comes next. Routed ahead of Wagta
 """
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import WorkflowTask
+
+from cms_pages.routing import full_urls
 
 APPROVE = "approve"
 
@@ -37,11 +38,8 @@ class ConfirmedApprovalView(WorkflowActionView):
 
     def addresses(self, page):
         """The page's public address in each language, once it is live."""
-        urls = []
-        for code, name in settings.LANGUAGES:
-            with translation.override(code):
-                urls.append((name, page.get_full_url(request=self.request)))
-        return urls
+        urls = full_urls(page, self.request)
+        return [(name, urls[code]) for code, name in settings.LANGUAGES]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

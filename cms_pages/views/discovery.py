@@ -14,6 +14,7 @@ from wagtail.models import Site
 from .. import page_cache
 from ..models import NewsPage
 from ..request_tree import site_tree
+from ..routing import full_urls
 from ..search_terms import visible_query
 from ..site_search import describe, find_pages
 from ..site_tree import page_tree, public_pages
@@ -71,11 +72,7 @@ def sitemap_xml(request):
     page_cache.allow(request)
     entries = []
     for page in public_pages(site).specific(defer=True):
-        urls = {}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                urls[code] = page.get_full_url(request)
-        entries.append({"urls": urls, "lastmod": page.last_published_at})
+        entries.append({"urls": full_urls(page, request), "lastmod": page.last_published_at})
     languages = [code for code, _name in settings.LANGUAGES]
     return render(
         request,
